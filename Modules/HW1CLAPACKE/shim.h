@@ -1,0 +1,2 @@
+// LAPACKE, the C interface to LAPACK (row-major aware).
+#include <lapacke.h>

@@ -1,0 +1,2 @@
+// zlib: gzip decompression (IDX files) and deflate (PNG).
+#include <zlib.h>

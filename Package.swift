@@ -1,0 +1,70 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Dependencies flow one way:
+//   C modules → HW1LinearAlgebra → HW1Regression / HW1NeuralNetwork → hw1
+// HW1Data and HW1Plotting know nothing of training.
+// No unsafeFlags in any library target: optimisation flags for the CLI and the
+// benchmarks are passed by the Makefile (-Xswiftc), so dependants stay buildable.
+let package = Package(
+    name: "hw1-numerics",
+    products: [
+        .library(name: "HW1LinearAlgebra", targets: ["HW1LinearAlgebra"]),
+        .library(name: "HW1Regression", targets: ["HW1Regression"]),
+        .library(name: "HW1NeuralNetwork", targets: ["HW1NeuralNetwork"]),
+        .library(name: "HW1Data", targets: ["HW1Data"]),
+        .library(name: "HW1Plotting", targets: ["HW1Plotting"]),
+        .executable(name: "hw1", targets: ["hw1"]),
+        .executable(name: "hw1-bench", targets: ["hw1-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+    ],
+    targets: [
+        // C system libraries: a module map and a shim header each.
+        .systemLibrary(
+            name: "HW1CBLAS", path: "Modules/HW1CBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(
+            name: "HW1CLAPACKE", path: "Modules/HW1CLAPACKE", pkgConfig: "lapacke",
+            providers: [.apt(["liblapacke-dev"])]),
+        .systemLibrary(
+            name: "HW1CZlib", path: "Modules/HW1CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+
+        // Libraries, one concern each.
+        .target(
+            name: "HW1LinearAlgebra",
+            dependencies: [
+                "HW1CBLAS", "HW1CLAPACKE",
+                .product(name: "RealModule", package: "swift-numerics"),
+            ]),
+        .target(name: "HW1Regression", dependencies: ["HW1LinearAlgebra"]),
+        .target(name: "HW1NeuralNetwork", dependencies: ["HW1LinearAlgebra"]),
+        .target(name: "HW1Data", dependencies: ["HW1CZlib"]),
+        .target(name: "HW1Plotting", dependencies: ["HW1CZlib"]),
+
+        // Executables.
+        .executableTarget(
+            name: "hw1",
+            dependencies: [
+                "HW1LinearAlgebra", "HW1Regression", "HW1NeuralNetwork", "HW1Data", "HW1Plotting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "hw1-bench",
+            dependencies: [
+                "HW1LinearAlgebra", "HW1Regression", "HW1NeuralNetwork", "HW1Data", "HW1Plotting",
+                "HW1CBLAS",
+            ]),
+
+        // Tests, one target per library module (Swift Testing).
+        .testTarget(name: "HW1LinearAlgebraTests", dependencies: ["HW1LinearAlgebra", "HW1CBLAS"]),
+        .testTarget(name: "HW1RegressionTests", dependencies: ["HW1Regression", "HW1Data"]),
+        .testTarget(name: "HW1NeuralNetworkTests", dependencies: ["HW1NeuralNetwork", "HW1Data"]),
+        .testTarget(name: "HW1DataTests", dependencies: ["HW1Data"]),
+        .testTarget(name: "HW1PlottingTests", dependencies: ["HW1Plotting"]),
+        .testTarget(name: "HW1CLITests", dependencies: ["hw1"]),
+    ]
+)

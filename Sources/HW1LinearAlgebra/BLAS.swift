@@ -1,0 +1,159 @@
+import HW1CBLAS
+
+/// Whether a BLAS operand is used as stored or transposed.
+public enum Transpose: Sendable {
+    case none
+    case transposed
+
+    @inlinable var cblas: CBLAS_TRANSPOSE { self == .none ? CblasNoTrans : CblasTrans }
+}
+
+/// Which triangle of a symmetric matrix is referenced or written.
+public enum Triangle: Sendable {
+    case upper
+    case lower
+
+    @inlinable var cblas: CBLAS_UPLO { self == .upper ? CblasUpper : CblasLower }
+    @inlinable var lapack: CChar { self == .upper ? CChar(UInt8(ascii: "U")) : CChar(UInt8(ascii: "L")) }
+}
+
+/// Typed, shape-checked entry points to the BLAS routines, on ``Matrix`` operands and on
+/// plain arrays for the vector routines. Everything is row-major.
+public enum BLAS {
+    /// General matrix product `C ← alpha · op(A) · op(B) + beta · C` (gemm).
+    ///
+    /// `op(A)` is `m × k`, `op(B)` is `k × n` and `C` must already be `m × n`. Allocates nothing.
+    @inlinable
+    public static func gemm<Scalar: BLASScalar>(
+        _ a: Matrix<Scalar>, _ transA: Transpose = .none,
+        _ b: Matrix<Scalar>, _ transB: Transpose = .none,
+        alpha: Scalar = 1, beta: Scalar = 0, into c: inout Matrix<Scalar>
+    ) {
+        let (m, ka) = transA == .none ? (a.rows, a.columns) : (a.columns, a.rows)
+        let (kb, n) = transB == .none ? (b.rows, b.columns) : (b.columns, b.rows)
+        precondition(
+            ka == kb && c.rows == m && c.columns == n,
+            "gemm: op(A) is \(m)×\(ka), op(B) is \(kb)×\(n), C is \(c.shape): shapes \(a.shape)\(transA == .none ? "" : "ᵀ") and \(b.shape)\(transB == .none ? "" : "ᵀ") do not multiply into \(c.shape)")
+        if m == 0 || n == 0 { return }
+        if ka == 0 {
+            // BLAS leaves C untouched for k = 0 only when beta = 1; make the result exact.
+            scale(&c, by: beta)
+            return
+        }
+        let m32 = blasInt(m, "m", in: "gemm"), n32 = blasInt(n, "n", in: "gemm")
+        let k32 = blasInt(ka, "k", in: "gemm")
+        let lda = blasInt(max(a.columns, 1), "lda", in: "gemm")
+        let ldb = blasInt(max(b.columns, 1), "ldb", in: "gemm")
+        let ldc = blasInt(max(c.columns, 1), "ldc", in: "gemm")
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                c.withUnsafeMutableBufferPointer { pc in
+                    Scalar.cblasGemm(
+                        transA.cblas, transB.cblas, m32, n32, k32, alpha, pa.baseAddress, lda,
+                        pb.baseAddress, ldb, beta, pc.baseAddress, ldc)
+                }
+            }
+        }
+    }
+
+    /// Symmetric rank-k update `C ← alpha · A·Aᵀ + beta · C` (trans = .none, A is `n × k`) or
+    /// `C ← alpha · Aᵀ·A + beta · C` (trans = .transposed, A is `k × n`) (syrk).
+    ///
+    /// Only the `triangle` of `C` is written; ``Matrix/symmetrized(from:)`` fills the other.
+    @inlinable
+    public static func syrk<Scalar: BLASScalar>(
+        _ a: Matrix<Scalar>, _ trans: Transpose = .none, alpha: Scalar = 1, beta: Scalar = 0,
+        triangle: Triangle = .upper, into c: inout Matrix<Scalar>
+    ) {
+        let (n, k) = trans == .none ? (a.rows, a.columns) : (a.columns, a.rows)
+        precondition(
+            c.rows == n && c.columns == n,
+            "syrk: A\(trans == .none ? "·Aᵀ" : "ᵀ·A") of A = \(a.shape) is \(n)×\(n), but C is \(c.shape)")
+        if n == 0 { return }
+        if k == 0 {
+            scale(&c, by: beta)
+            return
+        }
+        let n32 = blasInt(n, "n", in: "syrk"), k32 = blasInt(k, "k", in: "syrk")
+        let lda = blasInt(max(a.columns, 1), "lda", in: "syrk")
+        a.withUnsafeBufferPointer { pa in
+            c.withUnsafeMutableBufferPointer { pc in
+                Scalar.cblasSyrk(
+                    triangle.cblas, trans.cblas, n32, k32, alpha, pa.baseAddress, lda, beta, pc.baseAddress, n32)
+            }
+        }
+    }
+
+    /// Matrix–vector product `y ← alpha · op(A) · x + beta · y` (gemv).
+    @inlinable
+    public static func gemv<Scalar: BLASScalar>(
+        _ a: Matrix<Scalar>, _ trans: Transpose = .none, _ x: [Scalar],
+        alpha: Scalar = 1, beta: Scalar = 0, into y: inout [Scalar]
+    ) {
+        let (m, n) = trans == .none ? (a.rows, a.columns) : (a.columns, a.rows)
+        precondition(
+            x.count == n && y.count == m,
+            "gemv: op(A) is \(m)×\(n) (A = \(a.shape)), x has \(x.count) elements, y has \(y.count); need x: \(n), y: \(m)")
+        if m == 0 { return }
+        if n == 0 {
+            scal(beta, &y)
+            return
+        }
+        let rows32 = blasInt(a.rows, "m", in: "gemv"), cols32 = blasInt(a.columns, "n", in: "gemv")
+        a.withUnsafeBufferPointer { pa in
+            x.withUnsafeBufferPointer { px in
+                y.withUnsafeMutableBufferPointer { py in
+                    Scalar.cblasGemv(
+                        trans.cblas, rows32, cols32, alpha, pa.baseAddress, max(cols32, 1),
+                        px.baseAddress, 1, beta, py.baseAddress, 1)
+                }
+            }
+        }
+    }
+
+    /// `y ← alpha · x + y` (axpy).
+    @inlinable
+    public static func axpy<Scalar: BLASScalar>(_ alpha: Scalar, _ x: [Scalar], _ y: inout [Scalar]) {
+        precondition(x.count == y.count, "axpy: x has \(x.count) elements, y has \(y.count)")
+        let n = blasInt(x.count, "n", in: "axpy")
+        x.withUnsafeBufferPointer { px in
+            y.withUnsafeMutableBufferPointer { py in
+                Scalar.cblasAxpy(n, alpha, px.baseAddress, 1, py.baseAddress, 1)
+            }
+        }
+    }
+
+    /// `x ← alpha · x` (scal).
+    @inlinable
+    public static func scal<Scalar: BLASScalar>(_ alpha: Scalar, _ x: inout [Scalar]) {
+        let n = blasInt(x.count, "n", in: "scal")
+        if n == 0 { return }
+        x.withUnsafeMutableBufferPointer { px in Scalar.cblasScal(n, alpha, px.baseAddress, 1) }
+    }
+
+    /// Inner product `xᵀy` (dot).
+    @inlinable
+    public static func dot<Scalar: BLASScalar>(_ x: [Scalar], _ y: [Scalar]) -> Scalar {
+        precondition(x.count == y.count, "dot: x has \(x.count) elements, y has \(y.count)")
+        let n = blasInt(x.count, "n", in: "dot")
+        return x.withUnsafeBufferPointer { px in
+            y.withUnsafeBufferPointer { py in Scalar.cblasDot(n, px.baseAddress, 1, py.baseAddress, 1) }
+        }
+    }
+
+    /// Euclidean norm `‖x‖₂`, computed without overflow (nrm2).
+    @inlinable
+    public static func nrm2<Scalar: BLASScalar>(_ x: [Scalar]) -> Scalar {
+        let n = blasInt(x.count, "n", in: "nrm2")
+        return x.withUnsafeBufferPointer { px in Scalar.cblasNrm2(n, px.baseAddress, 1) }
+    }
+
+    /// `C ← beta · C`, with beta = 0 writing exact zeros (BLAS semantics).
+    @inlinable
+    static func scale<Scalar: BLASScalar>(_ c: inout Matrix<Scalar>, by beta: Scalar) {
+        if beta == 1 { return }
+        c.withUnsafeMutableBufferPointer { pc in
+            for i in pc.indices { pc[i] = beta == 0 ? 0 : beta * pc[i] }
+        }
+    }
+}

@@ -1,0 +1,1 @@
+print("hw1: commands arrive with their issues")
