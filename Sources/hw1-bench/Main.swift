@@ -1,0 +1,28 @@
+import Foundation
+import HW1LinearAlgebra
+
+/// `hw1-bench [gemm|regression|mlp|all]`: the benchmarks behind `make bench`.
+/// Each benchmark lives in its own file and prints a table with its same-run references.
+@main
+struct BenchMain {
+    static let benchmarks: [(name: String, summary: String, run: @Sendable ([String]) throws -> Void)] = [
+        ("gemm", "Matrix `into:` gemm against a direct cblas_sgemm on the MLP's shapes", GemmBenchmark.run),
+    ]
+
+    static func main() throws {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        let selected = arguments.isEmpty ? "all" : arguments.removeFirst()
+        if selected == "--help" || selected == "-h" {
+            print("usage: hw1-bench [" + (benchmarks.map(\.name) + ["all"]).joined(separator: "|") + "] [options]")
+            for benchmark in benchmarks { print("  \(benchmark.name): \(benchmark.summary)") }
+            return
+        }
+        print("OpenBLAS \(OpenBLAS.configuration); core \(OpenBLAS.coreName); threads \(OpenBLAS.threadCount)")
+        let toRun = selected == "all" ? benchmarks : benchmarks.filter { $0.name == selected }
+        guard !toRun.isEmpty else {
+            print("hw1-bench: unknown benchmark '\(selected)'; choose one of: " + (benchmarks.map(\.name) + ["all"]).joined(separator: ", "))
+            exit(2)
+        }
+        for benchmark in toRun { try benchmark.run(arguments) }
+    }
+}

@@ -1,1 +1,0 @@
-print("hw1-bench: benchmarks arrive with their issues")

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// `hw1`: the command-line face of the toolkit. Each subcommand lives in its own file.
+@main
+struct HW1: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hw1",
+        abstract: "Deep-learning homework 1, answered with an OpenBLAS-accelerated Swift toolkit.",
+        subcommands: [
+            InfoCommand.self,
+        ])
+}

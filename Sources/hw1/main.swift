@@ -1,1 +1,0 @@
-print("hw1: commands arrive with their issues")
