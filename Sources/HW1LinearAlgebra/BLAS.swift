@@ -31,7 +31,7 @@ public enum BLAS {
     ) {
         let (m, ka) = transA == .none ? (a.rows, a.columns) : (a.columns, a.rows)
         let (kb, n) = transB == .none ? (b.rows, b.columns) : (b.columns, b.rows)
-        precondition(
+        require(
             ka == kb && c.rows == m && c.columns == n,
             "gemm: op(A) is \(m)×\(ka), op(B) is \(kb)×\(n), C is \(c.shape): shapes \(a.shape)\(transA == .none ? "" : "ᵀ") and \(b.shape)\(transB == .none ? "" : "ᵀ") do not multiply into \(c.shape)")
         if m == 0 || n == 0 { return }
@@ -66,7 +66,7 @@ public enum BLAS {
         triangle: Triangle = .upper, into c: inout Matrix<Scalar>
     ) {
         let (n, k) = trans == .none ? (a.rows, a.columns) : (a.columns, a.rows)
-        precondition(
+        require(
             c.rows == n && c.columns == n,
             "syrk: A\(trans == .none ? "·Aᵀ" : "ᵀ·A") of A = \(a.shape) is \(n)×\(n), but C is \(c.shape)")
         if n == 0 { return }
@@ -91,7 +91,7 @@ public enum BLAS {
         alpha: Scalar = 1, beta: Scalar = 0, into y: inout [Scalar]
     ) {
         let (m, n) = trans == .none ? (a.rows, a.columns) : (a.columns, a.rows)
-        precondition(
+        require(
             x.count == n && y.count == m,
             "gemv: op(A) is \(m)×\(n) (A = \(a.shape)), x has \(x.count) elements, y has \(y.count); need x: \(n), y: \(m)")
         if m == 0 { return }
@@ -114,7 +114,7 @@ public enum BLAS {
     /// `y ← alpha · x + y` (axpy).
     @inlinable
     public static func axpy<Scalar: BLASScalar>(_ alpha: Scalar, _ x: [Scalar], _ y: inout [Scalar]) {
-        precondition(x.count == y.count, "axpy: x has \(x.count) elements, y has \(y.count)")
+        require(x.count == y.count, "axpy: x has \(x.count) elements, y has \(y.count)")
         let n = blasInt(x.count, "n", in: "axpy")
         x.withUnsafeBufferPointer { px in
             y.withUnsafeMutableBufferPointer { py in
@@ -134,7 +134,7 @@ public enum BLAS {
     /// Inner product `xᵀy` (dot).
     @inlinable
     public static func dot<Scalar: BLASScalar>(_ x: [Scalar], _ y: [Scalar]) -> Scalar {
-        precondition(x.count == y.count, "dot: x has \(x.count) elements, y has \(y.count)")
+        require(x.count == y.count, "dot: x has \(x.count) elements, y has \(y.count)")
         let n = blasInt(x.count, "n", in: "dot")
         return x.withUnsafeBufferPointer { px in
             y.withUnsafeBufferPointer { py in Scalar.cblasDot(n, px.baseAddress, 1, py.baseAddress, 1) }

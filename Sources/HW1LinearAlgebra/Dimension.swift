@@ -5,7 +5,7 @@
 @inlinable @inline(__always)
 func blasInt(_ value: Int, _ what: StaticString, in routine: StaticString) -> Int32 {
     guard let converted = Int32(exactly: value) else {
-        preconditionFailure(
+        fatalError(
             "\(routine): \(what) = \(value) does not fit the 32-bit integers of CBLAS/LAPACKE (max \(Int32.max)); split the work into smaller blocks"
         )
     }
@@ -19,4 +19,18 @@ func lapackInt(_ value: Int, in routine: String) throws(LinearAlgebraError) -> I
         throw .dimensionTooLarge(routine: routine, value: value)
     }
     return converted
+}
+
+/// Stops the program with `message` unless `condition` holds.
+///
+/// Unlike `precondition`, the message survives optimised (`-O`) builds, so a shape mismatch
+/// in a release binary still says which operation and which shapes.
+@inlinable @inline(__always)
+func require(_ condition: Bool, _ message: @autoclosure () -> String) {
+    if _slowPath(!condition) { stop(message()) }
+}
+
+@usableFromInline @inline(never)
+func stop(_ message: String) -> Never {
+    fatalError(message)
 }

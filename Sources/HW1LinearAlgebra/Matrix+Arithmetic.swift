@@ -56,7 +56,7 @@ extension Matrix {
     /// Adds the row vector `vector` (length `columns`) to every row, in place.
     @inlinable
     public mutating func addRowVector(_ vector: [Scalar]) {
-        precondition(
+        require(
             vector.count == columns,
             "addRowVector: a vector of \(vector.count) elements cannot be added to the rows of a \(shape) matrix")
         let (rows, columns) = (self.rows, self.columns)

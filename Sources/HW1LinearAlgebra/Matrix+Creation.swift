@@ -4,7 +4,7 @@ extension Matrix {
     public init(_ rowArrays: [[Scalar]]) {
         let columns = rowArrays.first?.count ?? 0
         for (index, row) in rowArrays.enumerated() {
-            precondition(
+            require(
                 row.count == columns,
                 "Matrix(rows): row \(index) has \(row.count) elements, row 0 has \(columns)")
         }
@@ -16,7 +16,7 @@ extension Matrix {
     public init(columns columnArrays: [[Scalar]]) {
         let rows = columnArrays.first?.count ?? 0
         for (index, column) in columnArrays.enumerated() {
-            precondition(
+            require(
                 column.count == rows,
                 "Matrix(columns:): column \(index) has \(column.count) elements, column 0 has \(rows)")
         }
@@ -42,7 +42,7 @@ extension Matrix {
     /// A matrix whose element `(r, c)` is `element(r, c)`.
     @inlinable
     public init(rows: Int, columns: Int, element: (Int, Int) throws -> Scalar) rethrows {
-        precondition(rows >= 0 && columns >= 0, "Matrix(rows:columns:element:): negative shape \(rows)×\(columns)")
+        require(rows >= 0 && columns >= 0, "Matrix(rows:columns:element:): negative shape \(rows)×\(columns)")
         var elements = [Scalar]()
         elements.reserveCapacity(rows * columns)
         for r in 0..<rows {

@@ -57,7 +57,7 @@ extension Matrix {
     /// Copies the `source` triangle of a square matrix onto the other one.
     @inlinable
     public mutating func symmetrize(from source: Triangle) {
-        precondition(rows == columns, "symmetrize: needs a square matrix, got \(shape)")
+        require(rows == columns, "symmetrize: needs a square matrix, got \(shape)")
         let n = rows
         withUnsafeMutableBufferPointer { p in
             for r in 0..<n {

@@ -25,7 +25,7 @@ extension Matrix {
     /// Writes the sum of each column into `sums` (length `columns`) without allocating.
     @inlinable
     public func columnSums(into sums: inout [Scalar]) {
-        precondition(sums.count == columns, "columnSums(into:): needs \(columns) slots, got \(sums.count)")
+        require(sums.count == columns, "columnSums(into:): needs \(columns) slots, got \(sums.count)")
         let columns = self.columns
         withUnsafeBufferPointer { p in
             sums.withUnsafeMutableBufferPointer { s in
@@ -43,7 +43,7 @@ extension Matrix {
     /// - Precondition: `columns > 0`.
     @inlinable
     public func argmaxPerRow() -> [Int] {
-        precondition(columns > 0, "argmaxPerRow: a \(shape) matrix has no columns to choose from")
+        require(columns > 0, "argmaxPerRow: a \(shape) matrix has no columns to choose from")
         let columns = self.columns
         return withUnsafeBufferPointer { p in
             (0..<rows).map { r in

@@ -20,8 +20,8 @@ public struct Matrix<Scalar: BLASScalar>: Equatable, Sendable {
     /// - Precondition: `elements.count == rows * columns`.
     @inlinable
     public init(rows: Int, columns: Int, elements: [Scalar]) {
-        precondition(rows >= 0 && columns >= 0, "Matrix(rows:columns:elements:): negative shape \(rows)×\(columns)")
-        precondition(
+        require(rows >= 0 && columns >= 0, "Matrix(rows:columns:elements:): negative shape \(rows)×\(columns)")
+        require(
             elements.count == rows * columns,
             "Matrix(rows:columns:elements:): \(elements.count) elements cannot fill a \(rows)×\(columns) matrix (needs \(rows * columns))")
         self.rows = rows
@@ -32,7 +32,7 @@ public struct Matrix<Scalar: BLASScalar>: Equatable, Sendable {
     /// A `rows × columns` matrix with every element equal to `value`.
     @inlinable
     public init(rows: Int, columns: Int, repeating value: Scalar = 0) {
-        precondition(rows >= 0 && columns >= 0, "Matrix(rows:columns:repeating:): negative shape \(rows)×\(columns)")
+        require(rows >= 0 && columns >= 0, "Matrix(rows:columns:repeating:): negative shape \(rows)×\(columns)")
         self.init(rows: rows, columns: columns, elements: Array(repeating: value, count: rows * columns))
     }
 
@@ -49,13 +49,13 @@ public struct Matrix<Scalar: BLASScalar>: Equatable, Sendable {
     @inlinable
     public subscript(row: Int, column: Int) -> Scalar {
         get {
-            precondition(
+            require(
                 row >= 0 && row < rows && column >= 0 && column < columns,
                 "Matrix subscript: index (\(row), \(column)) is outside a \(rows)×\(columns) matrix")
             return storage[row * columns + column]
         }
         set {
-            precondition(
+            require(
                 row >= 0 && row < rows && column >= 0 && column < columns,
                 "Matrix subscript: index (\(row), \(column)) is outside a \(rows)×\(columns) matrix")
             storage[row * columns + column] = newValue
@@ -73,14 +73,14 @@ public struct Matrix<Scalar: BLASScalar>: Equatable, Sendable {
     /// Row `index` as an array (a copy).
     @inlinable
     public func row(_ index: Int) -> [Scalar] {
-        precondition(index >= 0 && index < rows, "Matrix.row: row \(index) is outside a \(rows)×\(columns) matrix")
+        require(index >= 0 && index < rows, "Matrix.row: row \(index) is outside a \(rows)×\(columns) matrix")
         return Array(storage[index * columns..<(index + 1) * columns])
     }
 
     /// Column `index` as an array (a copy).
     @inlinable
     public func column(_ index: Int) -> [Scalar] {
-        precondition(index >= 0 && index < columns, "Matrix.column: column \(index) is outside a \(rows)×\(columns) matrix")
+        require(index >= 0 && index < columns, "Matrix.column: column \(index) is outside a \(rows)×\(columns) matrix")
         return (0..<rows).map { storage[$0 * columns + index] }
     }
 
@@ -102,7 +102,7 @@ public struct Matrix<Scalar: BLASScalar>: Equatable, Sendable {
     /// Reinterprets the elements with a new shape of the same element count (no copy).
     @inlinable
     public func reshaped(rows newRows: Int, columns newColumns: Int) -> Matrix {
-        precondition(
+        require(
             newRows * newColumns == count,
             "Matrix.reshaped: cannot reshape \(shape) (\(count) elements) to \(newRows)×\(newColumns)")
         return Matrix(rows: newRows, columns: newColumns, elements: elements)
@@ -112,7 +112,7 @@ public struct Matrix<Scalar: BLASScalar>: Equatable, Sendable {
     /// same shape.
     @inlinable
     static func requireSameShape(_ a: Matrix, _ b: Matrix, _ operation: StaticString) {
-        precondition(
+        require(
             a.rows == b.rows && a.columns == b.columns,
             "\(operation): shapes \(a.shape) and \(b.shape) do not agree")
     }

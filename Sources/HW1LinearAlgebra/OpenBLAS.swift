@@ -7,7 +7,7 @@ public enum OpenBLAS {
     public static var threadCount: Int {
         get { Int(openblas_get_num_threads()) }
         set {
-            precondition(newValue >= 1, "OpenBLAS.threadCount: needs at least 1 thread, got \(newValue)")
+            require(newValue >= 1, "OpenBLAS.threadCount: needs at least 1 thread, got \(newValue)")
             openblas_set_num_threads(Int32(clamping: newValue))
         }
     }

@@ -17,7 +17,7 @@ struct BenchMain {
             for benchmark in benchmarks { print("  \(benchmark.name): \(benchmark.summary)") }
             return
         }
-        print("OpenBLAS \(OpenBLAS.configuration); core \(OpenBLAS.coreName); threads \(OpenBLAS.threadCount)")
+        print("\(OpenBLAS.configuration); core \(OpenBLAS.coreName); threads \(OpenBLAS.threadCount)")
         let toRun = selected == "all" ? benchmarks : benchmarks.filter { $0.name == selected }
         guard !toRun.isEmpty else {
             print("hw1-bench: unknown benchmark '\(selected)'; choose one of: " + (benchmarks.map(\.name) + ["all"]).joined(separator: ", "))
