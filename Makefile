@@ -48,9 +48,9 @@ build: deps
 
 test: deps
 	@if [ -f Scripts/requirements.txt ]; then $(MAKE) --no-print-directory venv || echo "make: the Python venv could not be made; the PyTorch parity tests will be skipped"; fi
+	$(MAKE) --no-print-directory example
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-	$(MAKE) --no-print-directory example
 
 # The example consumer package: proves the BLAS wrapper can be reused by another package.
 example: deps
