@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "HW1NeuralNetwork", targets: ["HW1NeuralNetwork"]),
         .library(name: "HW1Data", targets: ["HW1Data"]),
         .library(name: "HW1Plotting", targets: ["HW1Plotting"]),
+        .library(name: "HW1Demonstrations", targets: ["HW1Demonstrations"]),
         .executable(name: "hw1", targets: ["hw1"]),
         .executable(name: "hw1-bench", targets: ["hw1-bench"]),
     ],
@@ -44,12 +45,17 @@ let package = Package(
         .target(name: "HW1NeuralNetwork", dependencies: ["HW1LinearAlgebra"]),
         .target(name: "HW1Data", dependencies: ["HW1CZlib"]),
         .target(name: "HW1Plotting", dependencies: ["HW1CZlib"]),
+        // The runnable demonstrations behind the written answers (Problems 1–4).
+        .target(
+            name: "HW1Demonstrations",
+            dependencies: ["HW1LinearAlgebra", "HW1Regression", "HW1NeuralNetwork", "HW1Plotting"]),
 
         // Executables.
         .executableTarget(
             name: "hw1",
             dependencies: [
                 "HW1LinearAlgebra", "HW1Regression", "HW1NeuralNetwork", "HW1Data", "HW1Plotting",
+                "HW1Demonstrations",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -65,6 +71,7 @@ let package = Package(
         .testTarget(name: "HW1NeuralNetworkTests", dependencies: ["HW1NeuralNetwork", "HW1Data"]),
         .testTarget(name: "HW1DataTests", dependencies: ["HW1Data"]),
         .testTarget(name: "HW1PlottingTests", dependencies: ["HW1Plotting"]),
+        .testTarget(name: "HW1DemonstrationsTests", dependencies: ["HW1Demonstrations"]),
         .testTarget(name: "HW1CLITests", dependencies: ["hw1"]),
     ]
 )
