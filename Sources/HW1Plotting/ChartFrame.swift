@@ -96,7 +96,7 @@ struct ChartFrame {
             for tick in yAxis.ticks { if let y = y(tick.value) { grid.append(horizontalLine(y)) } }
         }
         if !minorGrid.isEmpty {
-            document.add("<g stroke=\"#f0f0f0\" stroke-width=\"1\">\(minorGrid.joined())</g>")
+            document.add("<g stroke=\"#f3f3f3\" stroke-width=\"1\">\(minorGrid.joined())</g>")
         }
         if !grid.isEmpty {
             document.add("<g stroke=\"#e0e0e0\" stroke-width=\"1\">\(grid.joined())</g>")
