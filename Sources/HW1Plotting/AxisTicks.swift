@@ -64,10 +64,10 @@ enum AxisTicks {
 
     /// A tick label with a fixed number of decimals, or in exponent form when very large or small.
     static func format(_ value: Double, decimals: Int) -> String {
-        if value == 0 { return "0" }
         if abs(value) >= 1e6 || decimals > 5 {
             return String(format: "%g", value).replacingOccurrences(of: "e+", with: "e")
         }
-        return String(format: "%.\(decimals)f", value)
+        // Adding 0 turns -0 into +0, so no label reads "-0.0".
+        return String(format: "%.\(decimals)f", value + 0)
     }
 }
