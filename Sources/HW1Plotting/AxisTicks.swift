@@ -30,8 +30,9 @@ enum AxisTicks {
         guard first <= last else { return [] }
         let decimals = max(0, -Int((Foundation.log10(step) + 1e-9).rounded(.down)))
         return stride(from: first, through: last, by: 1).map { multiple in
-            let value = multiple * step
-            return AxisTick(value: value == 0 ? 0 : value, label: format(value, decimals: decimals), exponent: nil)
+            // Adding 0 turns -0 (from -0 × step) into +0, so no label reads "-0".
+            let value = multiple * step + 0
+            return AxisTick(value: value, label: format(value, decimals: decimals), exponent: nil)
         }
     }
 
@@ -65,9 +66,11 @@ enum AxisTicks {
     /// A tick label with a fixed number of decimals, or in exponent form when very large or small.
     static func format(_ value: Double, decimals: Int) -> String {
         if abs(value) >= 1e6 || decimals > 5 {
-            return String(format: "%g", value).replacingOccurrences(of: "e+", with: "e")
+            // %g writes 1e+07; tick labels read better as 1e7.
+            let parts = String(format: "%g", value).split(separator: "e")
+            guard parts.count == 2, let exponent = Int(parts[1]) else { return String(parts[0]) }
+            return "\(parts[0])e\(exponent)"
         }
-        // Adding 0 turns -0 into +0, so no label reads "-0.0".
-        return String(format: "%.\(decimals)f", value + 0)
+        return String(format: "%.\(decimals)f", value)
     }
 }
