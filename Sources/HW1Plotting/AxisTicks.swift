@@ -27,7 +27,8 @@ enum AxisTicks {
         // A tolerance of a millionth of a step keeps ticks that sit on the bounds up to rounding.
         let first = (lower / step - 1e-6).rounded(.up)
         let last = (upper / step + 1e-6).rounded(.down)
-        guard first <= last else { return [] }
+        // Spans too wide for a Double step (e.g. ±1e308) would otherwise loop for ever.
+        guard first <= last, last - first <= 1000 else { return [] }
         let decimals = max(0, -Int((Foundation.log10(step) + 1e-9).rounded(.down)))
         return stride(from: first, through: last, by: 1).map { multiple in
             // Adding 0 turns -0 (from -0 × step) into +0, so no label reads "-0".

@@ -57,6 +57,8 @@ struct SVGDocument {
 
     /// A coordinate with at most two decimals and no trailing zeros ("12", "3.5", "-0.25").
     static func number(_ value: Double) -> String {
+        // Extreme data can push a coordinate to ±∞ or NaN; SVG has no spelling for either.
+        guard value.isFinite else { return "0" }
         let rounded = (value * 100).rounded() / 100
         if rounded == rounded.rounded() && abs(rounded) < 1e15 {
             return String(Int(rounded))

@@ -166,3 +166,15 @@ struct LineChartTests {
         }
     }
 }
+
+@Suite("Line chart edge cases")
+struct LineChartEdgeCaseTests {
+    @Test func extremeValuesStillGiveWellFormedSVG() throws {
+        let chart = LineChart(
+            title: "t", xLabel: "x", yLabel: "y",
+            series: [try ChartSeries(name: "s", x: [0, 1, 2], y: [-1e308, 0, 1e308])])
+        let svg = chart.svg()
+        #expect(SVGTree(svg) != nil)
+        #expect(!svg.lowercased().contains("nan") && !svg.lowercased().contains("inf"))
+    }
+}
