@@ -36,9 +36,8 @@ public struct ImageGrid: Sendable {
                 index: index, width: tile.image.width, height: tile.image.height,
                 expectedWidth: first.image.width, expectedHeight: first.image.height)
         }
-        guard scale >= 1, fontScale >= 1 else {
-            throw .invalidImageSize(width: first.image.width * scale, height: first.image.height * scale)
-        }
+        guard scale >= 1 else { throw .invalidScale(name: "image scale", value: scale) }
+        guard fontScale >= 1 else { throw .invalidScale(name: "font scale", value: fontScale) }
         self.tiles = tiles
         self.scale = scale
         self.fontScale = fontScale

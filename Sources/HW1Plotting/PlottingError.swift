@@ -18,6 +18,8 @@ public enum PlottingError: Error, Equatable, Sendable, CustomStringConvertible {
     case tileSizeMismatch(index: Int, width: Int, height: Int, expectedWidth: Int, expectedHeight: Int)
     /// A grouped bar chart whose group has a different number of values than there are categories.
     case groupLengthMismatch(group: String, valueCount: Int, categoryCount: Int)
+    /// An enlargement factor below 1.
+    case invalidScale(name: String, value: Int)
     /// A file could not be written.
     case writeFailed(path: String, reason: String)
 
@@ -43,6 +45,8 @@ public enum PlottingError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .groupLengthMismatch(group, valueCount, categoryCount):
             return "bar group \"\(group)\" has \(valueCount) values but there are \(categoryCount) "
                 + "categories; give one value per category"
+        case let .invalidScale(name, value):
+            return "\(name) \(value) is invalid; use a whole number of 1 or more"
         case let .writeFailed(path, reason):
             return "could not write \(path): \(reason)"
         }

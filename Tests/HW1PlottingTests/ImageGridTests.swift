@@ -133,6 +133,9 @@ struct ImageGridTests {
         #expect(throws: PlottingError.tileSizeMismatch(index: 1, width: 8, height: 8, expectedWidth: 28, expectedHeight: 28)) {
             try ImageGrid(tiles: [.init(image: try digitLikeImage(brightAt: 0, 0), title: "a"), .init(image: small, title: "b")])
         }
+        #expect(throws: PlottingError.invalidScale(name: "image scale", value: 0)) {
+            try ImageGrid(tiles: [.init(image: small, title: "a")], scale: 0)
+        }
         #expect(throws: PlottingError.emptyInput("an image grid needs at least one tile")) {
             try ImageGrid(tiles: [])
         }
