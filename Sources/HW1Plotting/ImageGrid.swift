@@ -48,7 +48,8 @@ public struct ImageGrid: Sendable {
         let imageWidth = first.image.width * scale
         layout = ImageGridLayout(
             rows: shape.rows, columns: shape.columns,
-            cellWidth: max(imageWidth, widestTitle),
+            // Padding keeps long titles of neighbouring cells from running together.
+            cellWidth: max(imageWidth, widestTitle + 4 * fontScale),
             titleBandHeight: font.lineHeight(scale: fontScale) + 3 * fontScale,
             imageWidth: imageWidth, imageHeight: first.image.height * scale,
             gap: 8 * fontScale, margin: 6 * fontScale)

@@ -7,7 +7,7 @@ public struct ImageGridLayout: Sendable, Equatable {
     public let rows: Int
     /// Number of tile columns.
     public let columns: Int
-    /// Width of one cell: the wider of the scaled image and the longest title.
+    /// Width of one cell: the wider of the scaled image and the longest title (plus padding).
     public let cellWidth: Int
     /// Height of the title band above each image.
     public let titleBandHeight: Int

@@ -49,7 +49,7 @@ struct ImageGridTests {
     @Test func longTitlesWidenTheCells() throws {
         let title = "label 7 / predicted 1 (wrong)"
         let grid = try ImageGrid(tiles: [ImageGrid.Tile(image: try digitLikeImage(brightAt: 0, 0), title: title)])
-        #expect(grid.layout.cellWidth == BitmapFont.standard.width(of: title, scale: 2))
+        #expect(grid.layout.cellWidth == BitmapFont.standard.width(of: title, scale: 2) + 8)
         #expect(grid.layout.cellWidth > 168)
         // The image is centred under the title.
         let origin = grid.layout.imageOrigin(ofTile: 0)
