@@ -57,7 +57,8 @@ public struct ImageGrid: Sendable {
 
     /// The grid as one grayscale raster: white background, scaled images, black bitmap-font titles.
     public func raster() -> GrayscaleImage {
-        let width = layout.canvasWidth, height = layout.canvasHeight
+        let width = layout.canvasWidth
+        let height = layout.canvasHeight
         var canvas = [UInt8](repeating: 255, count: width * height)
         let font = BitmapFont.standard
         for (index, tile) in tiles.enumerated() {

@@ -38,7 +38,8 @@ public struct ImageGridLayout: Sendable, Equatable {
 
     /// Top-left corner of tile `index`'s cell (row-major order).
     public func cellOrigin(ofTile index: Int) -> (x: Int, y: Int) {
-        let row = index / columns, column = index % columns
+        let row = index / columns
+        let column = index % columns
         return (margin + column * (cellWidth + gap), margin + row * (cellHeight + gap))
     }
 

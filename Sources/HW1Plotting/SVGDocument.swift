@@ -21,7 +21,8 @@ struct SVGDocument {
 
     /// The whole document, ending with a newline.
     func rendered() -> String {
-        let w = Self.number(width), h = Self.number(height)
+        let w = Self.number(width)
+        let h = Self.number(height)
         var lines = [
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
             "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "

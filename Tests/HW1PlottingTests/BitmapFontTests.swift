@@ -7,7 +7,8 @@ struct BitmapFontTests {
     /// Renders `text` on a white buffer just big enough for it and returns the rows as '#'/'.'.
     func rendered(_ text: String, scale: Int) -> [String] {
         let font = BitmapFont.standard
-        let width = font.width(of: text, scale: scale), height = font.lineHeight(scale: scale)
+        let width = font.width(of: text, scale: scale)
+        let height = font.lineHeight(scale: scale)
         var pixels = [UInt8](repeating: 255, count: width * height)
         font.draw(text, into: &pixels, width: width, height: height, x: 0, y: 0, scale: scale)
         return (0..<height).map { row in

@@ -92,7 +92,8 @@ struct GroupedBarChartTests {
         let tree = try #require(SVGTree(try accuracyChart().svg()))
         let bars = dataRects(tree)
         #expect(bars.count == 5)
-        let trainColor = ChartColor.palette[0].hex, testColor = ChartColor.palette[1].hex
+        let trainColor = ChartColor.palette[0].hex
+        let testColor = ChartColor.palette[1].hex
         #expect(bars.filter { $0.attributes["fill"] == trainColor }.count == 3)
         #expect(bars.filter { $0.attributes["fill"] == testColor }.count == 2)
     }

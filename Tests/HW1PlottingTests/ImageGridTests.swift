@@ -64,7 +64,8 @@ struct ImageGridTests {
             // Tile `index` is bright at (index, index): a 6×6 block of 200 surrounded by black.
             for dy in 0..<6 {
                 for dx in 0..<6 {
-                    let x = origin.x + index * 6 + dx, y = origin.y + index * 6 + dy
+                    let x = origin.x + index * 6 + dx
+                    let y = origin.y + index * 6 + dy
                     #expect(raster.pixels[y * raster.width + x] == 200)
                 }
             }
@@ -81,7 +82,9 @@ struct ImageGridTests {
             let cell = layout.cellOrigin(ofTile: index)
             var ink = 0
             for y in cell.y..<(cell.y + layout.titleBandHeight) {
-                for x in cell.x..<(cell.x + layout.cellWidth) where raster.pixels[y * raster.width + x] == 0 { ink += 1 }
+                for x in cell.x..<(cell.x + layout.cellWidth) where raster.pixels[y * raster.width + x] == 0 {
+                    ink += 1
+                }
             }
             #expect(ink > 0, "title of tile \(index) is missing")
         }
@@ -109,7 +112,9 @@ struct ImageGridTests {
 
     @Test func svgEmbedsEachImageAsAPixelatedPNGUnderRealTextTitles() throws {
         let grid = try ImageGrid(
-            tiles: (0..<4).map { ImageGrid.Tile(image: try digitLikeImage(brightAt: $0, 0), title: "label \($0) & <x>") })
+            tiles: (0..<4).map {
+                ImageGrid.Tile(image: try digitLikeImage(brightAt: $0, 0), title: "label \($0) & <x>")
+            })
         let tree = try #require(SVGTree(try grid.svg()))
         #expect(tree.root?.attributes["width"] == String(grid.layout.canvasWidth))
         #expect(tree.texts == (0..<4).map { "label \($0) & <x>" })
@@ -130,8 +135,12 @@ struct ImageGridTests {
 
     @Test func tilesOfDifferentSizesAreRejected() throws {
         let small = try GrayscaleImage(width: 8, height: 8, filledWith: 0)
-        #expect(throws: PlottingError.tileSizeMismatch(index: 1, width: 8, height: 8, expectedWidth: 28, expectedHeight: 28)) {
-            try ImageGrid(tiles: [.init(image: try digitLikeImage(brightAt: 0, 0), title: "a"), .init(image: small, title: "b")])
+        #expect(
+            throws: PlottingError.tileSizeMismatch(index: 1, width: 8, height: 8, expectedWidth: 28, expectedHeight: 28)
+        ) {
+            try ImageGrid(tiles: [
+                .init(image: try digitLikeImage(brightAt: 0, 0), title: "a"), .init(image: small, title: "b"),
+            ])
         }
         #expect(throws: PlottingError.invalidScale(name: "image scale", value: 0)) {
             try ImageGrid(tiles: [.init(image: small, title: "a")], scale: 0)

@@ -26,7 +26,8 @@ struct SVGTree {
         let parser = XMLParser(data: Data(svg.utf8))
         parser.delegate = collector
         guard parser.parse() else {
-            Issue.record("SVG is not well-formed XML: \(parser.parserError.map(String.init(describing:)) ?? "unknown error")")
+            Issue.record(
+                "SVG is not well-formed XML: \(parser.parserError.map(String.init(describing:)) ?? "unknown error")")
             return nil
         }
         elements = collector.elements
