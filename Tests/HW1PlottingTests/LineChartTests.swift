@@ -177,4 +177,20 @@ struct LineChartEdgeCaseTests {
         #expect(SVGTree(svg) != nil)
         #expect(!svg.lowercased().contains("nan") && !svg.lowercased().contains("inf"))
     }
+
+    @Test func logXAxisPlacesPowersOfTenEvenlyApart() throws {
+        let chart = LineChart(
+            title: "t", xLabel: "learning rate", yLabel: "y", xScale: .log10,
+            series: [try ChartSeries(name: "s", x: [0.001, 0.01, 0.1, 1], y: [1, 2, 3, 4])])
+        let tree = try #require(SVGTree(chart.svg()))
+        let xTicks = tree.all("line").filter { $0.groupClasses.contains("ticks") }
+            .filter { $0.attributes["x1"] == $0.attributes["x2"] }
+            .map { Double($0.attributes["x1"]!)! }
+        #expect(xTicks.count == 4)
+        let gaps = zip(xTicks, xTicks.dropFirst()).map { $1 - $0 }
+        for gap in gaps { #expect(abs(gap - gaps[0]) < 0.02) }
+        let path = try #require(tree.all("path").first?.attributes["d"])
+        let xs = path.dropFirst().split(separator: "L").map { Double($0.split(separator: ",")[0])! }
+        for (x, tick) in zip(xs, xTicks) { #expect(abs(x - tick) < 0.02) }
+    }
 }
