@@ -27,6 +27,7 @@ struct ReportCommand: ParsableCommand {
         let report = ResultsReport(parts: parts, runsFolder: runsURL, reportFolder: outURL.deletingLastPathComponent())
         try FileManager.default.createDirectory(at: outURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         try report.markdown().write(to: outURL, atomically: true, encoding: .utf8)
+        try report.writeComparisonCharts()
         print("wrote \(out) (\(parts.count) parts, \(parts.map(\.runs.count).reduce(0, +)) runs)")
         if let readme {
             try ResultsReport.replaceSection(in: URL(fileURLWithPath: readme), with: report.summaryMarkdown(linkPrefix: outURL.deletingLastPathComponent().path + "/"))

@@ -1,4 +1,5 @@
 import Foundation
+import HW1Plotting
 
 /// Renders results/README.md from the per-part summaries.
 struct ResultsReport {
@@ -30,6 +31,7 @@ struct ResultsReport {
             "",
         ]
         lines += summaryTable(linkPrefix: "")
+        lines += ["", "![test accuracy of every part](comparison-accuracy.svg)", "", "![test loss of every part](comparison-loss.svg)"]
         for part in parts {
             lines += ["", "## \(Self.partTitles[part.part] ?? "part \(part.part)")", ""]
             lines += configLines(part)
@@ -53,6 +55,24 @@ struct ResultsReport {
             lines.append("| seconds per epoch | \(eb.formatted()) | \(ef.formatted()) | ×\(String(format: "%.2f", ef.mean / eb.mean)) |")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Writes comparison-accuracy.svg and comparison-loss.svg into the report folder: the test
+    /// curves of every part, averaged over its seeds, epoch by epoch.
+    func writeComparisonCharts() throws {
+        var accuracy = LineChart(title: "Test accuracy per epoch (mean over seeds)", xLabel: "epoch", yLabel: "test accuracy %")
+        var loss = LineChart(title: "Test loss per epoch (mean over seeds)", xLabel: "epoch", yLabel: "test cross-entropy")
+        for part in parts {
+            let epochs = part.runs.map(\.metrics.epochs.count).min() ?? 0
+            let x = (0..<epochs).map { Double($0 + 1) }
+            let meanAccuracy = (0..<epochs).map { e in MeanStd(part.runs.map { $0.metrics.epochs[e].test_accuracy }).mean * 100 }
+            let meanLoss = (0..<epochs).map { e in MeanStd(part.runs.map { $0.metrics.epochs[e].test_loss }).mean }
+            let name = Self.partTitles[part.part] ?? "part \(part.part)"
+            accuracy.add(try ChartSeries(name: name, x: x, y: meanAccuracy))
+            loss.add(try ChartSeries(name: name, x: x, y: meanLoss))
+        }
+        try accuracy.write(to: reportFolder.appendingPathComponent("comparison-accuracy.svg"))
+        try loss.write(to: reportFolder.appendingPathComponent("comparison-loss.svg"))
     }
 
     /// The short table for the top-level README (also the head of the report).
