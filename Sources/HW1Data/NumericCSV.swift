@@ -25,9 +25,10 @@ public struct NumericCSV: Equatable, Sendable {
         var values: [Double] = []
         var rowCount = 0
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is a single Character in Swift, so split on any newline character.
+        let text = text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)  // byte-order mark
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.allSatisfy(\.isWhitespace) { continue }
             let fields = try Self.splitFields(line, source: source, line: lineNumber)
             guard let names = header else {

@@ -180,7 +180,8 @@ public enum SafeTensors {
         guard let list = value as? [Any] else { return nil }
         var result: [Int] = []
         for element in list {
-            guard let number = element as? NSNumber, !(element is Bool),
+            // JSON true/false also arrive as NSNumber (type code "c"); they are not integers.
+            guard let number = element as? NSNumber, String(cString: number.objCType) != "c",
                   let integer = Int(exactly: number.doubleValue) else { return nil }
             result.append(integer)
         }
