@@ -72,17 +72,28 @@ public struct FashionMNIST: Sendable {
         throw DataError.fashionMNISTNotFound(searched: candidates.map(\.standardizedFileURL.path))
     }
 
-    /// Reads the four files in parallel: the training images dominate, the rest overlap with them.
+    /// Reads the small label files first, so a bad one stops the load before the images are
+    /// hashed; then the two image files in parallel (the training images dominate).
     private static func load(files: [URL], directory: URL) throws -> FashionMNIST {
-        let results = ParallelResults<[UInt8]>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            results.set(index, Result { try FashionMNISTFile.allCases[index].readVerified(at: files[index]) })
+        let trainLabels = try FashionMNISTFile.trainLabels.readVerified(at: files[1])
+        let testLabels = try FashionMNISTFile.testLabels.readVerified(at: files[3])
+        let imageFiles: [FashionMNISTFile] = [.trainImages, .testImages]
+        let imageURLs = [files[0], files[2]]
+        let results = ParallelResults<(pixels: [UInt8], images: [Float])>(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            results.set(index, Result {
+                let pixels = try imageFiles[index].readVerified(at: imageURLs[index])
+                return (pixels, FashionMNISTSplit.scaledToUnitInterval(pixels))
+            })
         }
-        let bytes = try results.values()
-        // Order of FashionMNISTFile.allCases: train images, train labels, test images, test labels.
+        let images = try results.values()
         return FashionMNIST(
-            train: try FashionMNISTSplit(pixels: bytes[0], labels: bytes[1], imageFile: files[0], labelFile: files[1]),
-            test: try FashionMNISTSplit(pixels: bytes[2], labels: bytes[3], imageFile: files[2], labelFile: files[3]),
+            train: try FashionMNISTSplit(
+                pixels: images[0].pixels, images: images[0].images, labels: trainLabels,
+                imageFile: files[0], labelFile: files[1]),
+            test: try FashionMNISTSplit(
+                pixels: images[1].pixels, images: images[1].images, labels: testLabels,
+                imageFile: files[2], labelFile: files[3]),
             directory: directory)
     }
 }
@@ -111,7 +122,7 @@ public struct FashionMNISTSplit: Sendable {
         return Array(pixels[index * pixelsPerImage..<(index + 1) * pixelsPerImage])
     }
 
-    init(pixels: [UInt8], labels: [UInt8], imageFile: URL, labelFile: URL) throws {
+    init(pixels: [UInt8], images: [Float], labels: [UInt8], imageFile: URL, labelFile: URL) throws {
         let imageCount = pixels.count / (28 * 28)
         guard imageCount == labels.count else {
             throw DataError.invalidFashionMNIST(.dimensionMismatch(
@@ -121,7 +132,12 @@ public struct FashionMNISTSplit: Sendable {
         count = imageCount
         self.pixels = pixels
         self.labels = labels.map(Int.init)
-        images = [Float](unsafeUninitializedCapacity: pixels.count) { buffer, initialized in
+        self.images = images
+    }
+
+    /// Pixel bytes as floats x / 255 in [0, 1].
+    static func scaledToUnitInterval(_ pixels: [UInt8]) -> [Float] {
+        [Float](unsafeUninitializedCapacity: pixels.count) { buffer, initialized in
             pixels.withUnsafeBufferPointer { source in
                 for index in 0..<source.count { buffer[index] = Float(source[index]) / 255 }
             }

@@ -97,16 +97,16 @@ public struct SHA256: Sendable {
                 }
                 for t in 16..<64 {
                     let x = w[t - 15], y = w[t - 2]
-                    let s0 = x.rotatedRight(7) ^ x.rotatedRight(18) ^ (x >> 3)
-                    let s1 = y.rotatedRight(17) ^ y.rotatedRight(19) ^ (y >> 10)
+                    let s0 = (x &>> 7 | x &<< 25) ^ (x &>> 18 | x &<< 14) ^ (x &>> 3)
+                    let s1 = (y &>> 17 | y &<< 15) ^ (y &>> 19 | y &<< 13) ^ (y &>> 10)
                     w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
                 }
                 var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
                 for t in 0..<64 {
-                    let sum1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+                    let sum1 = (e &>> 6 | e &<< 26) ^ (e &>> 11 | e &<< 21) ^ (e &>> 25 | e &<< 7)
                     let choice = (e & f) ^ (~e & g)
                     let temp1 = h &+ sum1 &+ choice &+ k[t] &+ w[t]
-                    let sum0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+                    let sum0 = (a &>> 2 | a &<< 30) ^ (a &>> 13 | a &<< 19) ^ (a &>> 22 | a &<< 10)
                     let majority = (a & b) ^ (a & c) ^ (b & c)
                     let temp2 = sum0 &+ majority
                     h = g; g = f; f = e; e = d &+ temp1
@@ -130,11 +130,4 @@ public struct SHA256: Sendable {
         0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
-}
-
-extension UInt32 {
-    @inline(__always)
-    fileprivate func rotatedRight(_ count: UInt32) -> UInt32 {
-        (self >> count) | (self << (32 &- count))
-    }
 }

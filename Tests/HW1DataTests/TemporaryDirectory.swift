@@ -22,6 +22,7 @@ struct TemporaryDirectory {
 }
 
 /// Runs `body` with a temporary directory and always removes it afterwards.
+@discardableResult
 func withTemporaryDirectory<T>(_ body: (TemporaryDirectory) throws -> T) throws -> T {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
