@@ -10,8 +10,9 @@ public struct FashionMNIST: Sendable {
     ]
     /// Where Debian's `dataset-fashion-mnist` package installs the files.
     public static let debianDirectory = URL(fileURLWithPath: "/usr/share/datasets/fashion-mnist")
-    /// The project-local folder searched after `$FASHION_MNIST_DIR` (relative to the working directory).
-    public static let projectDirectory = URL(fileURLWithPath: "data/fashion-mnist")
+    /// The project-local folder searched after `$FASHION_MNIST_DIR`, `./data/fashion-mnist`
+    /// resolved against the current working directory at each call.
+    public static var projectDirectory: URL { URL(fileURLWithPath: "data/fashion-mnist") }
     /// The environment variable naming a folder that holds the files.
     public static let environmentVariable = "FASHION_MNIST_DIR"
 

@@ -83,41 +83,44 @@ public struct SHA256: Sendable {
         return String(decoding: text, as: UTF8.self)
     }
 
+    /// Runs the compression function over `count` consecutive 64-byte blocks.
+    ///
+    /// Rotations are spelled with the masking shifts `&>>` / `&<<`, which the compiler inlines
+    /// even in debug builds (a `rotatedRight` helper made the debug-build tests 7× slower).
     private mutating func compress(blocks: UnsafeRawPointer, count: Int) {
-        let constants = SHA256.roundConstantValues
-        constants.withUnsafeBufferPointer { constantBuffer in
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
-            let w = schedule.baseAddress!
-            let k = constantBuffer.baseAddress!
-            var (h0, h1, h2, h3, h4, h5, h6, h7) = state
-            for blockIndex in 0..<count {
-                let block = blocks + blockIndex * 64
-                for t in 0..<16 {
-                    w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self))
+        var (h0, h1, h2, h3, h4, h5, h6, h7) = state
+        SHA256.roundConstantValues.withUnsafeBufferPointer { constants in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+                let k = constants.baseAddress!
+                let w = schedule.baseAddress!
+                for blockIndex in 0..<count {
+                    let block = blocks + blockIndex * 64
+                    for t in 0..<16 {
+                        w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self))
+                    }
+                    for t in 16..<64 {
+                        let x = w[t - 15], y = w[t - 2]
+                        let s0 = (x &>> 7 | x &<< 25) ^ (x &>> 18 | x &<< 14) ^ (x &>> 3)
+                        let s1 = (y &>> 17 | y &<< 15) ^ (y &>> 19 | y &<< 13) ^ (y &>> 10)
+                        w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+                    }
+                    var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
+                    for t in 0..<64 {
+                        let sum1 = (e &>> 6 | e &<< 26) ^ (e &>> 11 | e &<< 21) ^ (e &>> 25 | e &<< 7)
+                        let choice = (e & f) ^ (~e & g)
+                        let temp1 = h &+ sum1 &+ choice &+ k[t] &+ w[t]
+                        let sum0 = (a &>> 2 | a &<< 30) ^ (a &>> 13 | a &<< 19) ^ (a &>> 22 | a &<< 10)
+                        let majority = (a & b) ^ (a & c) ^ (b & c)
+                        let temp2 = sum0 &+ majority
+                        h = g; g = f; f = e; e = d &+ temp1
+                        d = c; c = b; b = a; a = temp1 &+ temp2
+                    }
+                    h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
+                    h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
                 }
-                for t in 16..<64 {
-                    let x = w[t - 15], y = w[t - 2]
-                    let s0 = (x &>> 7 | x &<< 25) ^ (x &>> 18 | x &<< 14) ^ (x &>> 3)
-                    let s1 = (y &>> 17 | y &<< 15) ^ (y &>> 19 | y &<< 13) ^ (y &>> 10)
-                    w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-                }
-                var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
-                for t in 0..<64 {
-                    let sum1 = (e &>> 6 | e &<< 26) ^ (e &>> 11 | e &<< 21) ^ (e &>> 25 | e &<< 7)
-                    let choice = (e & f) ^ (~e & g)
-                    let temp1 = h &+ sum1 &+ choice &+ k[t] &+ w[t]
-                    let sum0 = (a &>> 2 | a &<< 30) ^ (a &>> 13 | a &<< 19) ^ (a &>> 22 | a &<< 10)
-                    let majority = (a & b) ^ (a & c) ^ (b & c)
-                    let temp2 = sum0 &+ majority
-                    h = g; g = f; f = e; e = d &+ temp1
-                    d = c; c = b; b = a; a = temp1 &+ temp2
-                }
-                h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
-                h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
             }
-            state = (h0, h1, h2, h3, h4, h5, h6, h7)
         }
-        }
+        state = (h0, h1, h2, h3, h4, h5, h6, h7)
     }
 
     private static let roundConstantValues: [UInt32] = [
