@@ -21,7 +21,8 @@ public enum DataError: Error, Equatable, Sendable {
     case labelOutOfRange(path: String, index: Int, value: Int, range: ClosedRange<Int>)
     /// The decompressed contents do not have the published SHA-256.
     case checksumMismatch(path: String, expected: String, actual: String)
-    /// None of the searched directories holds the four Fashion-MNIST files.
+    /// None of the searched directories holds the four Fashion-MNIST files; one entry per
+    /// directory, in search order: its path and what is missing there.
     case fashionMNISTNotFound(searched: [String])
     /// A problem with one of the Fashion-MNIST files.
     indirect case invalidFashionMNIST(DataError)

@@ -65,12 +65,19 @@ public struct FashionMNIST: Sendable {
         let candidates = searchDirectories(
             dataDirectory: dataDirectory, environment: environment,
             fallbackDirectories: fallbackDirectories)
+        var searched: [String] = []
         for directory in candidates {
             let located = FashionMNISTFile.allCases.map { $0.locate(in: directory) }
-            guard located.allSatisfy({ $0 != nil }) else { continue }
-            return try load(files: located.map { $0! }, directory: directory)
+            let missing = zip(FashionMNISTFile.allCases, located).filter { $0.1 == nil }.map { $0.0.name + "[.gz]" }
+            guard !missing.isEmpty else {
+                return try load(files: located.map { $0! }, directory: directory)
+            }
+            let path = directory.standardizedFileURL.path
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+            searched.append(path + (exists ? " (missing \(missing.joined(separator: ", ")))" : " (no such folder)"))
         }
-        throw DataError.fashionMNISTNotFound(searched: candidates.map(\.standardizedFileURL.path))
+        throw DataError.fashionMNISTNotFound(searched: searched)
     }
 
     /// Reads the small label files first, so a bad one stops the load before the images are

@@ -57,11 +57,14 @@ private func fashionMNISTProblem(_ body: () throws -> Void) -> DataError? {
                 #expect {
                     try FashionMNIST.load(
                         dataDirectory: nil, environment: ["FASHION_MNIST_DIR": first.url.path],
-                        fallbackDirectories: [second.url])
+                        fallbackDirectories: [second.url.appendingPathComponent("absent")])
                 } throws: { error in
                     let message = "\(error)"
-                    return error as? DataError == .fashionMNISTNotFound(searched: [first.url.path, second.url.path])
-                        && message.contains(first.url.path) && message.contains(second.url.path)
+                    let partial = first.url.path + " (missing train-labels-idx1-ubyte[.gz], "
+                        + "t10k-images-idx3-ubyte[.gz], t10k-labels-idx1-ubyte[.gz])"
+                    let nonexistent = second.url.path + "/absent"
+                    return error as? DataError == .fashionMNISTNotFound(searched: [partial, nonexistent + " (no such folder)"])
+                        && message.contains(partial) && message.contains(nonexistent)
                         && message.contains("apt-get install dataset-fashion-mnist")
                         && message.contains("FASHION_MNIST_DIR") && message.contains("--data-dir")
                 }
@@ -71,7 +74,10 @@ private func fashionMNISTProblem(_ body: () throws -> Void) -> DataError? {
 
     @Test func explicitEmptyDirectoryDoesNotFallBack() throws {
         try withTemporaryDirectory { empty in
-            #expect(throws: DataError.fashionMNISTNotFound(searched: [empty.url.path])) {
+            #expect(throws: DataError.fashionMNISTNotFound(searched: [
+                empty.url.path + " (missing train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz], "
+                    + "t10k-images-idx3-ubyte[.gz], t10k-labels-idx1-ubyte[.gz])",
+            ])) {
                 try FashionMNIST.load(dataDirectory: empty.url, environment: [:])
             }
         }
