@@ -3,9 +3,9 @@ import Foundation
 /// A dense tensor of 32-bit floats: a shape and its values in row-major order.
 public struct FloatTensor: Equatable, Sendable {
     /// Size of each dimension (empty for a scalar).
-    public var shape: [Int]
+    public let shape: [Int]
     /// The values, row-major; `values.count` equals the product of `shape`.
-    public var values: [Float]
+    public let values: [Float]
 
     /// Makes a tensor; the value count must match the shape.
     public init(shape: [Int], values: [Float]) {
