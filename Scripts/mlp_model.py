@@ -65,19 +65,41 @@ def named_parameters_for_file(model: nn.Sequential, prefix: str = "") -> dict[st
     return tensors
 
 
+def write_safetensors(tensors: dict[str, torch.Tensor], path: Path, metadata: dict[str, str]) -> None:
+    """Write F32 tensors as safetensors with a byte-stable layout.
+
+    The `safetensors` library writes `__metadata__` in hash order, so two identical
+    models could give different bytes; here the header keys are sorted, so the same
+    weights always give the same file (same seed, same threads -> same bytes).
+    """
+    header: dict[str, object] = {"__metadata__": dict(sorted(metadata.items()))}
+    blobs = []
+    offset = 0
+    for name in sorted(tensors):
+        data = tensors[name].detach().to(torch.float32).contiguous().cpu().numpy()
+        blob = data.astype("<f4", copy=False).tobytes()
+        header[name] = {"dtype": "F32", "shape": list(data.shape),
+                        "data_offsets": [offset, offset + len(blob)]}
+        blobs.append(blob)
+        offset += len(blob)
+    encoded = json.dumps(header, separators=(",", ":")).encode()
+    encoded += b" " * (-len(encoded) % 8)  # the data start 8-byte aligned
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as handle:
+        handle.write(len(encoded).to_bytes(8, "little"))
+        handle.write(encoded)
+        for blob in blobs:
+            handle.write(blob)
+
+
 def save_model(model: nn.Sequential, path: Path, activation: str, framework: str = "pytorch") -> None:
     """Write `model` as F32 safetensors with the project's names and metadata."""
-    from safetensors.torch import save_file
-
-    tensors = {name: tensor.detach().to(torch.float32).contiguous().cpu()
-               for name, tensor in named_parameters_for_file(model).items()}
     metadata = {
         "activation": activation,
         "layer_sizes": ",".join(str(size) for size in layer_sizes_of(model)),
         "framework": framework,
     }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    save_file(tensors, str(path), metadata=metadata)
+    write_safetensors(named_parameters_for_file(model), path, metadata)
 
 
 def read_layer_tensors(path: Path) -> tuple[list[tuple[torch.Tensor, torch.Tensor]], dict[str, str]]:
