@@ -38,7 +38,6 @@ deps:
 venv: $(VENV)/.installed
 $(VENV)/.installed: Scripts/requirements.txt
 	python3 -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --upgrade pip
 	$(PYTHON) -m pip install --quiet -r Scripts/requirements.txt
 	touch $@
 
@@ -47,7 +46,8 @@ build: deps
 	$(SWIFT) build $(RELEASE) --product hw1-bench
 
 test: deps
-	@if [ -f Scripts/requirements.txt ]; then $(MAKE) --no-print-directory venv || echo "make: the Python venv could not be made; the PyTorch parity tests will be skipped"; fi
+	@$(MAKE) --no-print-directory venv || echo "make: the Python venv could not be made; the Python and PyTorch parity tests will be skipped"
+	@if [ -x $(PYTHON) ]; then $(PYTHON) Scripts/test_python_tools.py && $(PYTHON) Scripts/test_parity_torch.py; fi
 	$(MAKE) --no-print-directory example
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
