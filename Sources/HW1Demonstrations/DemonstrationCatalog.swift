@@ -1,0 +1,27 @@
+/// One runnable demonstration as the command line lists and runs it.
+public struct DemonstrationEntry: Sendable {
+    /// Command-line name, e.g. `vanishing`.
+    public let name: String
+    /// Homework sub-question, e.g. `2(a)`.
+    public let question: String
+    /// One line of what it shows.
+    public let summary: String
+    /// Runs the demo with a seed and renders its report.
+    public let run: @Sendable (_ seed: UInt64) throws -> DemonstrationReport
+}
+
+/// Every demonstration, in the order of the homework's questions.
+public enum DemonstrationCatalog {
+    /// The demonstrations, ordered by question.
+    public static let all: [DemonstrationEntry] = [
+        DemonstrationEntry(
+            name: "noise-l2", question: "3(b)",
+            summary: "inputs with N(0,σ²I) noise against the L2 penalty (σ²/2)‖w‖²: Monte Carlo loss and fitted weights agree",
+            run: { try NoiseAsL2Demonstration.report(NoiseAsL2Demonstration.run(seed: $0)) }),
+    ]
+
+    /// The entry called `name`, or nil.
+    public static func entry(named name: String) -> DemonstrationEntry? {
+        all.first { $0.name == name }
+    }
+}
