@@ -18,6 +18,14 @@ public enum DemonstrationCatalog {
             name: "noise-l2", question: "3(b)",
             summary: "inputs with N(0,σ²I) noise against the L2 penalty (σ²/2)‖w‖²: Monte Carlo loss and fitted weights agree",
             run: { try NoiseAsL2Demonstration.report(NoiseAsL2Demonstration.run(seed: $0)) }),
+        DemonstrationEntry(
+            name: "zero-init", question: "4(a)",
+            summary: "the 4-3-1 sigmoid network started at zero: outputs 0.5, one SGD step moves only the output layer, units stay identical",
+            run: { ZeroInitializationDemonstration.report(ZeroInitializationDemonstration.run(seed: $0)) }),
+        DemonstrationEntry(
+            name: "softmax-grad", question: "4(b)",
+            summary: "the network h = Wᵀx, u = W′ᵀh, softmax cross-entropy: derived gradients against finite differences",
+            run: { SoftmaxGradientDemonstration.report(SoftmaxGradientDemonstration.run(seed: $0)) }),
     ]
 
     /// The entry called `name`, or nil.
