@@ -15,6 +15,18 @@ public enum DemonstrationCatalog {
     /// The demonstrations, ordered by question.
     public static let all: [DemonstrationEntry] = [
         DemonstrationEntry(
+            name: "vanishing", question: "2(a)",
+            summary: "gradient norm per layer in a 10-layer network, sigmoid against ReLU",
+            run: { try VanishingGradientDemonstration.report(VanishingGradientDemonstration.run(seed: $0)) }),
+        DemonstrationEntry(
+            name: "init", question: "2(b)",
+            summary: "activation and gradient variance per layer under Xavier, naive N(0,1) and tiny initialisation",
+            run: { try InitializationDemonstration.report(InitializationDemonstration.run(seed: $0)) }),
+        DemonstrationEntry(
+            name: "large-init", question: "2(c)",
+            summary: "training curves of a sigmoid network started with large weights against Xavier, and the share of saturated units",
+            run: { try LargeInitializationDemonstration.report(LargeInitializationDemonstration.run(seed: $0)) }),
+        DemonstrationEntry(
             name: "noise-l2", question: "3(b)",
             summary: "inputs with N(0,σ²I) noise against the L2 penalty (σ²/2)‖w‖²: Monte Carlo loss and fitted weights agree",
             run: { try NoiseAsL2Demonstration.report(NoiseAsL2Demonstration.run(seed: $0)) }),

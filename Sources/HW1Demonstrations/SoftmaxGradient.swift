@@ -1,3 +1,4 @@
+import Foundation
 import HW1LinearAlgebra
 
 /// Problem 4(b): the network h = Wᵀx, u = W′ᵀh, ŷ = softmax(u), L = −yᵀ log ŷ, with the
@@ -88,8 +89,8 @@ public enum SoftmaxGradientDemonstration {
         let hidden = parameters.w.matvec(x, transposeSelf: true)
         let logits = parameters.wPrime.matvec(hidden, transposeSelf: true)
         let largest = logits.max() ?? 0
-        let logSum = Double.log(logits.reduce(0) { $0 + Double.exp($1 - largest) }) + largest
-        let probabilities = logits.map { Double.exp($0 - logSum) }
+        let logSum = log(logits.reduce(0) { $0 + exp($1 - largest) }) + largest
+        let probabilities = logits.map { exp($0 - logSum) }
         let loss = logSum - logits[label]
         // δu = ŷ − y, δh = W′ δu.
         var deltaU = probabilities

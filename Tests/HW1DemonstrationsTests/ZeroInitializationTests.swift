@@ -3,30 +3,30 @@ import Testing
 
 /// Problem 4(a): the all-zero 4-3-1 sigmoid network.
 @Suite struct ZeroInitializationTests {
-    let result = ZeroInitializationDemonstration.run(seed: 11)
+    static let result = ZeroInitializationDemonstration.run(seed: 11)
 
     @Test func outputsExactlyOneHalfForEveryInput() {
-        #expect(result.probeOutputs.count >= 5)
-        for y in result.probeOutputs { #expect(y == 0.5) }
+        #expect(Self.result.probeOutputs.count >= 5)
+        for y in Self.result.probeOutputs { #expect(y == 0.5) }
     }
 
     @Test func theFirstStepChangesOnlyTheOutputLayerByThePredictedAmount() throws {
-        let first = try #require(result.steps.first)
+        let first = try #require(Self.result.steps.first)
         // W1, b1, W2, b2 unchanged; W3, b3 changed.
         #expect(Array(first.largestChange[0..<4]) == [0, 0, 0, 0])
         #expect(first.largestChange[4] > 0 && first.largestChange[5] > 0)
-        let after = result.snapshots[1]
-        for entry in after.weights[2].elements { #expect(abs(entry - result.predictedFirstStep.w3) < 1e-15) }
-        #expect(abs(after.biases[2][0] - result.predictedFirstStep.b3) < 1e-15)
+        let after = Self.result.snapshots[1]
+        for entry in after.weights[2].elements { #expect(abs(entry - Self.result.predictedFirstStep.w3) < 1e-15) }
+        #expect(abs(after.biases[2][0] - Self.result.predictedFirstStep.b3) < 1e-15)
     }
 
     @Test func changesReachOneLayerFurtherBackPerStep() {
-        #expect(result.steps[1].largestChange[2] > 0 && result.steps[1].largestChange[0] == 0)
-        #expect(result.steps[2].largestChange[0] > 0)
+        #expect(Self.result.steps[1].largestChange[2] > 0 && Self.result.steps[1].largestChange[0] == 0)
+        #expect(Self.result.steps[2].largestChange[0] > 0)
     }
 
     @Test func hiddenUnitsOfALayerStayIdenticalWhileARandomStartBreaksTheSymmetry() {
-        for step in result.steps {
+        for step in Self.result.steps {
             #expect(step.unitSpread == [0, 0])
             #expect(step.controlUnitSpread.allSatisfy { $0 > 1e-3 })
         }
