@@ -27,9 +27,17 @@ public enum DemonstrationCatalog {
             summary: "training curves of a sigmoid network started with large weights against Xavier, and the share of saturated units",
             run: { try LargeInitializationDemonstration.report(LargeInitializationDemonstration.run(seed: $0)) }),
         DemonstrationEntry(
+            name: "l1-l2", question: "3(a)",
+            summary: "weights after training with L1 against L2: exact zeros under L1 with the proximal step, and their histogram",
+            run: { try L1L2SparsityDemonstration.report(L1L2SparsityDemonstration.run(seed: $0)) }),
+        DemonstrationEntry(
             name: "noise-l2", question: "3(b)",
             summary: "inputs with N(0,σ²I) noise against the L2 penalty (σ²/2)‖w‖²: Monte Carlo loss and fitted weights agree",
             run: { try NoiseAsL2Demonstration.report(NoiseAsL2Demonstration.run(seed: $0)) }),
+        DemonstrationEntry(
+            name: "adam-bias", question: "3(d)",
+            summary: "Adam's m_t and bias-corrected m̂_t over the first steps, for a constant and for a noisy gradient",
+            run: { try AdamBiasCorrectionDemonstration.report(AdamBiasCorrectionDemonstration.run(seed: $0)) }),
         DemonstrationEntry(
             name: "zero-init", question: "4(a)",
             summary: "the 4-3-1 sigmoid network started at zero: outputs 0.5, one SGD step moves only the output layer, units stay identical",
