@@ -35,6 +35,10 @@ public enum DemonstrationCatalog {
             summary: "inputs with N(0,σ²I) noise against the L2 penalty (σ²/2)‖w‖²: Monte Carlo loss and fitted weights agree",
             run: { try NoiseAsL2Demonstration.report(NoiseAsL2Demonstration.run(seed: $0)) }),
         DemonstrationEntry(
+            name: "batchnorm", question: "3(c)",
+            summary: "a hand-written, gradient-checked BatchNorm layer; training with and without it; batch-statistic noise at B = 2, 8, 64",
+            run: { try BatchNormalizationDemonstration.report(BatchNormalizationDemonstration.run(seed: $0)) }),
+        DemonstrationEntry(
             name: "adam-bias", question: "3(d)",
             summary: "Adam's m_t and bias-corrected m̂_t over the first steps, for a constant and for a noisy gradient",
             run: { try AdamBiasCorrectionDemonstration.report(AdamBiasCorrectionDemonstration.run(seed: $0)) }),
