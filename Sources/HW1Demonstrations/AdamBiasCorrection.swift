@@ -137,7 +137,7 @@ public enum AdamBiasCorrectionDemonstration {
             title: "Adam's first moment m_t and its bias-corrected m̂_t over the first steps",
             tables: [table],
             findings: [
-                "Constant g: m_1 = \(TableNumber.fixed(first.constantMoment)) = (1 − β₁)·g, ten times too small; m_t = (1 − β₁ᵗ)·g, and m̂_t = g to within \(TableNumber.scientific(worstConstant)).",
+                "Constant g: m_1 = \(TableNumber.fixed(first.constantMoment)) = (1 − β₁)·g, \(TableNumber.fixed(1 / first.correction, decimals: 0))× too small; m_t = (1 − β₁ᵗ)·g, and m̂_t = g to within \(TableNumber.scientific(worstConstant)).",
                 "Noisy g: mean m_1 = \(TableNumber.fixed(first.noisyMomentMean)) ≈ (1 − β₁)·g, while mean m̂_t stays within \(TableNumber.fixed(worstNoisy, decimals: 2)) standard errors of g at every t.",
                 "Parameter step at t = 1: \(TableNumber.scientific(first.stepWithCorrection, digits: 3)) with correction (= −η·sign g), \(TableNumber.scientific(first.stepWithoutCorrection, digits: 3)) without — the uncorrected second moment is biased even more, so early uncorrected steps are mis-scaled.",
             ],

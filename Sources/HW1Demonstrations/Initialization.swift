@@ -114,7 +114,7 @@ public enum InitializationDemonstration {
         let tinyDrop = result.tiny.layers[0].activationVariance / result.tiny.layers[result.tiny.layers.count - 1].activationVariance
         return DemonstrationReport(
             name: "init", question: "2(b)",
-            title: "activation and gradient variance per layer: Xavier, N(0,1), tiny",
+            title: "activation and gradient variance per layer of a tanh network: Xavier, N(0,1), tiny",
             tables: [activations, gradients],
             findings: [
                 "Xavier: gradient variance stays within a factor \(TableNumber.fixed(result.xavier.gradientVarianceSpread, decimals: 2)) across layers; activation variance drifts only by \(TableNumber.fixed(result.xavier.activationVarianceSpread, decimals: 1))× over \(result.xavier.layers.count) layers (tanh compresses slowly) and at most \(TableNumber.percent(result.xavier.layers.map(\.saturatedShare).max() ?? 0)) of a layer's units saturate.",

@@ -121,6 +121,11 @@ public enum ZeroInitializationDemonstration {
         public var steps: [StepRecord]
         /// The predicted first-step change of each W₃ entry, −η(½ − y)·½, and of b₃, −η(½ − y).
         public var predictedFirstStep: (w3: Double, b3: Double)
+
+        /// For W₁, b₁, W₂, b₂, W₃, b₃: the first step (1-based) that changed it, or nil if none did.
+        public var firstChangingStep: [Int?] {
+            tensorNames.indices.map { tensor in steps.firstIndex { $0.largestChange[tensor] != 0 }.map { $0 + 1 } }
+        }
     }
 
     /// Names of the parameter tensors in ``SigmoidNetwork/tensors`` order.
@@ -188,7 +193,7 @@ public enum ZeroInitializationDemonstration {
             tables: [outputs, changes],
             findings: [
                 "Every probe input gives ŷ = \(allHalf ? "exactly 0.5" : "values other than 0.5 (unexpected)") = σ(0).",
-                "Step 1 changes only W3 and b3: each W3 entry by \(TableNumber.fixed(measuredW3[0])) (predicted −η(½ − y)·½ = \(TableNumber.fixed(result.predictedFirstStep.w3))), b3 by \(TableNumber.fixed(afterFirst.biases[2][0])) (predicted \(TableNumber.fixed(result.predictedFirstStep.b3))); W2 moves from step 2, W1 from step 3.",
+                "Step 1 changes only W3 and b3: each W3 entry by \(TableNumber.fixed(measuredW3[0])) (predicted −η(½ − y)·½ = \(TableNumber.fixed(result.predictedFirstStep.w3))), b3 by \(TableNumber.fixed(afterFirst.biases[2][0])) (predicted \(TableNumber.fixed(result.predictedFirstStep.b3))). First step that moves W1, W2, W3: \([0, 2, 4].map { result.firstChangingStep[$0].map(String.init) ?? "none" }.joined(separator: ", ")) — one layer further back per step.",
                 "Hidden units stay \(identical ? "exactly identical (spread 0)" : "NOT identical") after every step, while the randomly started control's units differ (spread \(TableNumber.scientific(result.steps.last?.controlUnitSpread[0] ?? 0))).",
             ])
     }
