@@ -40,6 +40,9 @@ public struct LayerMeasurement: Sendable, Equatable {
     public var activationVariance: Double
     /// Share of the layer's outputs that are saturated (see ``ProbeActivation``); 0 for the output layer.
     public var saturatedShare: Double
+    /// Mean of f′(z) over the layer's outputs: the factor the nonlinearity applies to the
+    /// back-propagated error on average (1 for the identity output layer).
+    public var meanDerivative: Double
     /// ‖∂L/∂W‖ (Frobenius) of the layer's weight.
     public var weightGradientNorm: Double
     /// Variance of the entries of ∂L/∂W.
@@ -114,9 +117,11 @@ public struct NetworkProbe: Sendable {
             let y = outputs[index + 1].elements
             let isHidden = index < layers.count - 1
             let saturated = isHidden ? y.filter { activation.isSaturated(output: $0) }.count : 0
+            let derivative = isHidden ? Statistics.mean(y.map { activation.derivative(output: $0) }) : 1
             let dW = gradients[index].weight
             return LayerMeasurement(
                 activationVariance: Statistics.variance(y), saturatedShare: Double(saturated) / Double(y.count),
+                meanDerivative: derivative,
                 weightGradientNorm: dW.frobeniusNorm, weightGradientVariance: Statistics.variance(dW.elements))
         }
     }

@@ -65,17 +65,21 @@ public enum VanishingGradientDemonstration {
         return Result(configuration: c, sigmoid: try measure(.sigmoid, .sigmoid), relu: try measure(.relu, .relu))
     }
 
+    private static func hiddenMean(_ run: Run) -> Double {
+        Statistics.mean(run.layers.dropLast().map(\.meanDerivative))
+    }
+
     /// The table, findings and figure of a run.
     public static func report(_ result: Result) throws -> DemonstrationReport {
         var table = TextTable(
             caption: "‖∂L/∂W‖ per layer at initialisation, \(result.configuration.layerCount)-layer network of width \(result.configuration.width) (layer 1 = input side)",
-            header: ["layer", "sigmoid (Xavier)", "ReLU (He)", "sigmoid saturated", "ReLU off"])
+            header: ["layer", "sigmoid (Xavier)", "ReLU (He)", "mean σ′(z)", "mean ReLU′(z)"])
         for index in result.sigmoid.layers.indices {
             let s = result.sigmoid.layers[index], r = result.relu.layers[index]
             let isHidden = index < result.sigmoid.layers.count - 1
             table.addRow([
                 "\(index + 1)", TableNumber.scientific(s.weightGradientNorm), TableNumber.scientific(r.weightGradientNorm),
-                isHidden ? TableNumber.percent(s.saturatedShare) : "—", isHidden ? TableNumber.percent(r.saturatedShare) : "—",
+                isHidden ? TableNumber.fixed(s.meanDerivative, decimals: 3) : "—", isHidden ? TableNumber.fixed(r.meanDerivative, decimals: 3) : "—",
             ])
         }
         table.addRow([
@@ -92,8 +96,8 @@ public enum VanishingGradientDemonstration {
             title: "gradient norm per layer in a 10-layer network, sigmoid against ReLU",
             tables: [table],
             findings: [
-                "Sigmoid: layer 1's gradient is \(TableNumber.scientific(result.sigmoid.firstToLastRatio)) × layer \(result.sigmoid.layers.count)'s — each layer multiplies the error by σ′ ≤ 1/4.",
-                "ReLU: the ratio is \(TableNumber.scientific(result.relu.firstToLastRatio)) — ReLU′ = 1 on active units, so the norm keeps its order through depth.",
+                "Sigmoid: layer 1's gradient is \(TableNumber.scientific(result.sigmoid.firstToLastRatio)) × layer \(result.sigmoid.layers.count)'s — every layer multiplies the error by σ′(z) ≤ 1/4 (mean \(TableNumber.fixed(hiddenMean(result.sigmoid), decimals: 3)) here).",
+                "ReLU: the ratio is \(TableNumber.scientific(result.relu.firstToLastRatio)) — ReLU′ is 1 on the active units (mean \(TableNumber.fixed(hiddenMean(result.relu), decimals: 3)): about half are active) and He's Var(W) = 2/fan_in makes up for the other half.",
             ],
             figures: [DemonstrationFigure(fileName: "vanishing-gradient-norms.svg", svg: chart.svg())])
     }

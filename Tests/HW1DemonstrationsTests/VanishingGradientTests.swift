@@ -19,6 +19,11 @@ import Testing
         #expect(Self.result.relu.firstToLastRatio > 0.1 && Self.result.relu.firstToLastRatio < 10)
     }
 
+    @Test func sigmoidDerivativeNeverExceedsOneQuarterWhileReluPassesTheActiveHalfWhole() {
+        for layer in Self.result.sigmoid.layers.dropLast() { #expect(layer.meanDerivative <= 0.25) }
+        for layer in Self.result.relu.layers.dropLast() { #expect(layer.meanDerivative > 0.3 && layer.meanDerivative < 0.7) }
+    }
+
     @Test func theProbesGradientsAreTheNetworksOwnGradients() throws {
         // The per-layer probe must compute exactly what the training step computes.
         var generator = SeededGenerator(seed: 5)
