@@ -39,8 +39,12 @@ struct Axis {
         let usable = values.filter { $0.isFinite && (scale == .linear || $0 > 0) }
         switch scale {
         case .linear:
-            var low = usable.min() ?? 0, high = usable.max() ?? 1
-            if includeZero { low = min(low, 0); high = max(high, 0) }
+            var low = usable.min() ?? 0
+            var high = usable.max() ?? 1
+            if includeZero {
+                low = min(low, 0)
+                high = max(high, 0)
+            }
             if low == high {
                 let halfWidth = low == 0 ? 1 : abs(low) * 0.1
                 low -= halfWidth
@@ -63,7 +67,8 @@ struct Axis {
             let margin = (highExponent - lowExponent) * padding
             lowExponent -= margin
             highExponent += margin
-            var low = pow(10, lowExponent), high = pow(10, highExponent)
+            var low = pow(10, lowExponent)
+            var high = pow(10, highExponent)
             if AxisTicks.powersOfTen(lower: low, upper: high).count < 2 {
                 low = pow(10, lowExponent.rounded(.down))
                 high = pow(10, highExponent.rounded(.up))

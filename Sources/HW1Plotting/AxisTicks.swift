@@ -27,11 +27,13 @@ enum AxisTicks {
         // A tolerance of a millionth of a step keeps ticks that sit on the bounds up to rounding.
         let first = (lower / step - 1e-6).rounded(.up)
         let last = (upper / step + 1e-6).rounded(.down)
-        guard first <= last else { return [] }
+        // Spans too wide for a Double step (e.g. ±1e308) would otherwise loop for ever.
+        guard first <= last, last - first <= 1000 else { return [] }
         let decimals = max(0, -Int((Foundation.log10(step) + 1e-9).rounded(.down)))
         return stride(from: first, through: last, by: 1).map { multiple in
-            let value = multiple * step
-            return AxisTick(value: value == 0 ? 0 : value, label: format(value, decimals: decimals), exponent: nil)
+            // Adding 0 turns -0 (from -0 × step) into +0, so no label reads "-0".
+            let value = multiple * step + 0
+            return AxisTick(value: value, label: format(value, decimals: decimals), exponent: nil)
         }
     }
 
@@ -64,9 +66,11 @@ enum AxisTicks {
 
     /// A tick label with a fixed number of decimals, or in exponent form when very large or small.
     static func format(_ value: Double, decimals: Int) -> String {
-        if value == 0 { return "0" }
         if abs(value) >= 1e6 || decimals > 5 {
-            return String(format: "%g", value).replacingOccurrences(of: "e+", with: "e")
+            // %g writes 1e+07; tick labels read better as 1e7.
+            let parts = String(format: "%g", value).split(separator: "e")
+            guard parts.count == 2, let exponent = Int(parts[1]) else { return String(parts[0]) }
+            return "\(parts[0])e\(exponent)"
         }
         return String(format: "%.\(decimals)f", value)
     }

@@ -2,7 +2,10 @@ import Foundation
 
 /// What a legend row shows before its name.
 struct LegendEntry {
-    enum Mark { case line(dashed: Bool), marker, swatch }
+    enum Mark {
+        case line(dashed: Bool)
+        case marker, swatch
+    }
     let name: String
     let color: ChartColor
     let mark: Mark
@@ -115,7 +118,8 @@ struct ChartFrame {
         for tick in xAxis.ticks {
             guard let x = x(tick.value) else { continue }
             tickMarks.append(
-                "<line x1=\"\(n(x))\" y1=\"\(n(plotBottom))\" x2=\"\(n(x))\" y2=\"\(n(plotBottom + Self.tickLength))\"/>")
+                "<line x1=\"\(n(x))\" y1=\"\(n(plotBottom))\" x2=\"\(n(x))\" y2=\"\(n(plotBottom + Self.tickLength))\"/>"
+            )
             labels.append(
                 tickLabel(tick, x: x, y: plotBottom + Self.tickLength + 4 + Self.tickFontSize, anchor: "middle"))
         }
@@ -139,7 +143,8 @@ struct ChartFrame {
         if !xLabel.isEmpty {
             document.add(
                 SVGDocument.text(
-                    xLabel, x: centreX, y: plotBottom + Self.tickLength + 6 + Self.tickFontSize + 10 + Self.labelFontSize,
+                    xLabel, x: centreX,
+                    y: plotBottom + Self.tickLength + 6 + Self.tickFontSize + 10 + Self.labelFontSize,
                     size: Self.labelFontSize, anchor: "middle"))
         }
         if !yLabel.isEmpty {
@@ -161,7 +166,7 @@ struct ChartFrame {
             let y = plotTop + 10 + Double(index) * Self.legendRowHeight
             let color = entry.color.hex
             switch entry.mark {
-            case let .line(dashed):
+            case .line(let dashed):
                 rows.append(
                     "<line x1=\"\(n(left))\" y1=\"\(n(y))\" x2=\"\(n(left + Self.legendMarkWidth))\" y2=\"\(n(y))\" "
                         + "stroke=\"\(color)\" stroke-width=\"2.5\""
@@ -195,11 +200,13 @@ struct ChartFrame {
     /// A tick label; powers of ten are set as 10 with a raised, smaller exponent.
     private func tickLabel(_ tick: AxisTick, x: Double, y: Double, anchor: String) -> String {
         let n = SVGDocument.number
-        let position = "x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(Self.tickFontSize))\" "
+        let position =
+            "x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(Self.tickFontSize))\" "
             + "text-anchor=\"\(anchor)\" fill=\"#333333\""
         if let exponent = tick.exponent {
             let sign = exponent < 0 ? "\u{2212}" : ""
-            return "<text \(position)>10<tspan dy=\"-0.45em\" font-size=\"0.75em\">\(sign)\(abs(exponent))</tspan></text>"
+            return
+                "<text \(position)>10<tspan dy=\"-0.45em\" font-size=\"0.75em\">\(sign)\(abs(exponent))</tspan></text>"
         }
         let label = tick.label.hasPrefix("-") ? "\u{2212}" + tick.label.dropFirst() : tick.label
         return "<text \(position)>\(SVGDocument.escape(label))</text>"

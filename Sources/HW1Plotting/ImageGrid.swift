@@ -36,9 +36,8 @@ public struct ImageGrid: Sendable {
                 index: index, width: tile.image.width, height: tile.image.height,
                 expectedWidth: first.image.width, expectedHeight: first.image.height)
         }
-        guard scale >= 1, fontScale >= 1 else {
-            throw .invalidImageSize(width: first.image.width * scale, height: first.image.height * scale)
-        }
+        guard scale >= 1 else { throw .invalidScale(name: "image scale", value: scale) }
+        guard fontScale >= 1 else { throw .invalidScale(name: "font scale", value: fontScale) }
         self.tiles = tiles
         self.scale = scale
         self.fontScale = fontScale
@@ -49,7 +48,8 @@ public struct ImageGrid: Sendable {
         let imageWidth = first.image.width * scale
         layout = ImageGridLayout(
             rows: shape.rows, columns: shape.columns,
-            cellWidth: max(imageWidth, widestTitle),
+            // Padding keeps long titles of neighbouring cells from running together.
+            cellWidth: max(imageWidth, widestTitle + 4 * fontScale),
             titleBandHeight: font.lineHeight(scale: fontScale) + 3 * fontScale,
             imageWidth: imageWidth, imageHeight: first.image.height * scale,
             gap: 8 * fontScale, margin: 6 * fontScale)
@@ -57,7 +57,8 @@ public struct ImageGrid: Sendable {
 
     /// The grid as one grayscale raster: white background, scaled images, black bitmap-font titles.
     public func raster() -> GrayscaleImage {
-        let width = layout.canvasWidth, height = layout.canvasHeight
+        let width = layout.canvasWidth
+        let height = layout.canvasHeight
         var canvas = [UInt8](repeating: 255, count: width * height)
         let font = BitmapFont.standard
         for (index, tile) in tiles.enumerated() {

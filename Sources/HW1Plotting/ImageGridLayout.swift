@@ -7,7 +7,7 @@ public struct ImageGridLayout: Sendable, Equatable {
     public let rows: Int
     /// Number of tile columns.
     public let columns: Int
-    /// Width of one cell: the wider of the scaled image and the longest title.
+    /// Width of one cell: the wider of the scaled image and the longest title (plus padding).
     public let cellWidth: Int
     /// Height of the title band above each image.
     public let titleBandHeight: Int
@@ -38,7 +38,8 @@ public struct ImageGridLayout: Sendable, Equatable {
 
     /// Top-left corner of tile `index`'s cell (row-major order).
     public func cellOrigin(ofTile index: Int) -> (x: Int, y: Int) {
-        let row = index / columns, column = index % columns
+        let row = index / columns
+        let column = index % columns
         return (margin + column * (cellWidth + gap), margin + row * (cellHeight + gap))
     }
 

@@ -45,7 +45,8 @@ public struct LineChart: Sendable {
     /// The chart as a standalone SVG document.
     public func svg() -> String {
         // Only points both axes can place decide the ranges, so a NaN x never widens the y axis.
-        var xs: [Double] = [], ys: [Double] = []
+        var xs: [Double] = []
+        var ys: [Double] = []
         for item in series {
             for (x, y) in zip(item.x, item.y) where Self.placeable(x, xScale) && Self.placeable(y, yScale) {
                 xs.append(x)
@@ -115,7 +116,8 @@ public struct LineChart: Sendable {
         }
         var markup = "<g class=\"series\" data-name=\"\(name)\">"
         if !pathData.isEmpty {
-            markup += "<path d=\"\(pathData)\" fill=\"none\" stroke=\"\(color.hex)\" stroke-width=\"2\" "
+            markup +=
+                "<path d=\"\(pathData)\" fill=\"none\" stroke=\"\(color.hex)\" stroke-width=\"2\" "
                 + "stroke-linejoin=\"round\" stroke-linecap=\"round\""
                 + (item.style == .dashed ? " stroke-dasharray=\"7 4\"" : "") + "/>"
         }

@@ -18,32 +18,36 @@ public enum PlottingError: Error, Equatable, Sendable, CustomStringConvertible {
     case tileSizeMismatch(index: Int, width: Int, height: Int, expectedWidth: Int, expectedHeight: Int)
     /// A grouped bar chart whose group has a different number of values than there are categories.
     case groupLengthMismatch(group: String, valueCount: Int, categoryCount: Int)
+    /// An enlargement factor below 1.
+    case invalidScale(name: String, value: Int)
     /// A file could not be written.
     case writeFailed(path: String, reason: String)
 
     public var description: String {
         switch self {
-        case let .pixelCountMismatch(expected, actual, width, height, channels):
+        case .pixelCountMismatch(let expected, let actual, let width, let height, let channels):
             return "pixel buffer has \(actual) bytes but a \(width)×\(height) image with \(channels) "
                 + "channel(s) needs \(expected); pass exactly width × height × channels bytes, row by row"
-        case let .invalidImageSize(width, height):
+        case .invalidImageSize(let width, let height):
             return "image size \(width)×\(height) is invalid; width and height must both be at least 1"
-        case let .compressionFailed(code):
+        case .compressionFailed(let code):
             return "zlib compress2 failed with code \(code) while encoding PNG data"
-        case let .seriesLengthMismatch(series, xCount, yCount):
+        case .seriesLengthMismatch(let series, let xCount, let yCount):
             return "series \"\(series)\" has \(xCount) x values but \(yCount) y values; "
                 + "pass arrays of the same length"
-        case let .invalidBinCount(count):
+        case .invalidBinCount(let count):
             return "histogram bin count \(count) is invalid; use 1 or more bins"
-        case let .emptyInput(what):
+        case .emptyInput(let what):
             return "nothing to draw: \(what)"
-        case let .tileSizeMismatch(index, width, height, expectedWidth, expectedHeight):
+        case .tileSizeMismatch(let index, let width, let height, let expectedWidth, let expectedHeight):
             return "grid tile \(index) is \(width)×\(height) but tile 0 is \(expectedWidth)×\(expectedHeight); "
                 + "all tiles of a grid must have the same size"
-        case let .groupLengthMismatch(group, valueCount, categoryCount):
+        case .groupLengthMismatch(let group, let valueCount, let categoryCount):
             return "bar group \"\(group)\" has \(valueCount) values but there are \(categoryCount) "
                 + "categories; give one value per category"
-        case let .writeFailed(path, reason):
+        case .invalidScale(let name, let value):
+            return "\(name) \(value) is invalid; use a whole number of 1 or more"
+        case .writeFailed(let path, let reason):
             return "could not write \(path): \(reason)"
         }
     }

@@ -21,7 +21,8 @@ struct SVGDocument {
 
     /// The whole document, ending with a newline.
     func rendered() -> String {
-        let w = Self.number(width), h = Self.number(height)
+        let w = Self.number(width)
+        let h = Self.number(height)
         var lines = [
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
             "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
@@ -57,6 +58,8 @@ struct SVGDocument {
 
     /// A coordinate with at most two decimals and no trailing zeros ("12", "3.5", "-0.25").
     static func number(_ value: Double) -> String {
+        // Extreme data can push a coordinate to ±∞ or NaN; SVG has no spelling for either.
+        guard value.isFinite else { return "0" }
         let rounded = (value * 100).rounded() / 100
         if rounded == rounded.rounded() && abs(rounded) < 1e15 {
             return String(Int(rounded))

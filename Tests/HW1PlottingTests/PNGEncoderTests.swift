@@ -78,7 +78,8 @@ struct PNGEncoderTests {
     }
 
     @Test func headerRecordsSizeBitDepthAndColourType() throws {
-        let gray = pngChunks([UInt8](try PNGEncoder.encode(pixels: grayPixels, width: 3, height: 2, colorType: .grayscale)))
+        let gray = pngChunks(
+            [UInt8](try PNGEncoder.encode(pixels: grayPixels, width: 3, height: 2, colorType: .grayscale)))
         #expect(gray[0].data.count == 13)
         #expect(bigEndian32(gray[0].data, at: 0) == 3)
         #expect(bigEndian32(gray[0].data, at: 4) == 2)
@@ -86,7 +87,9 @@ struct PNGEncoderTests {
         #expect(Array(gray[0].data[8...]) == [8, 0, 0, 0, 0])
 
         let rgb = pngChunks(
-            [UInt8](try PNGEncoder.encode(pixels: [UInt8](repeating: 0, count: 300 * 7 * 3), width: 300, height: 7, colorType: .rgb)))
+            [UInt8](
+                try PNGEncoder.encode(
+                    pixels: [UInt8](repeating: 0, count: 300 * 7 * 3), width: 300, height: 7, colorType: .rgb)))
         #expect(bigEndian32(rgb[0].data, at: 0) == 300)
         #expect(bigEndian32(rgb[0].data, at: 4) == 7)
         #expect(Array(rgb[0].data[8...]) == [8, 2, 0, 0, 0])
@@ -107,14 +110,16 @@ struct PNGEncoderTests {
     }
 
     @Test func largeImageRoundTripsThroughDeflate() throws {
-        let width = 97, height = 61
+        let width = 97
+        let height = 61
         let pixels = (0..<(width * height)).map { UInt8(truncatingIfNeeded: $0 &* 31 ^ $0 >> 3) }
         let file = [UInt8](try PNGEncoder.encode(pixels: pixels, width: width, height: height, colorType: .grayscale))
         let scanlines = inflate(pngChunks(file)[1].data, expectedCount: height * (width + 1))
         for row in 0..<height {
             #expect(scanlines[row * (width + 1)] == 0)
-            #expect(Array(scanlines[(row * (width + 1) + 1)..<((row + 1) * (width + 1))])
-                == Array(pixels[(row * width)..<((row + 1) * width)]))
+            #expect(
+                Array(scanlines[(row * (width + 1) + 1)..<((row + 1) * (width + 1))])
+                    == Array(pixels[(row * width)..<((row + 1) * width)]))
         }
     }
 
@@ -122,7 +127,8 @@ struct PNGEncoderTests {
         #expect(throws: PlottingError.pixelCountMismatch(expected: 18, actual: 6, width: 3, height: 2, channels: 3)) {
             try PNGEncoder.encode(pixels: grayPixels, width: 3, height: 2, colorType: .rgb)
         }
-        let message = PlottingError.pixelCountMismatch(expected: 18, actual: 6, width: 3, height: 2, channels: 3).description
+        let message = PlottingError.pixelCountMismatch(expected: 18, actual: 6, width: 3, height: 2, channels: 3)
+            .description
         #expect(message.contains("18") && message.contains("6 bytes"))
     }
 
