@@ -16,13 +16,13 @@ public enum NoiseAsL2Demonstration {
         /// Number of features d.
         public var featureCount = 5
         /// Input-noise standard deviations σ to try.
-        public var noiseLevels: [Double] = [0.5, 1.0, 2.0]
+        public var noiseLevels: [Double] = [0.25, 0.5, 1.0, 1.5, 2.0]
         /// Noise draws in the Monte Carlo estimate of E[L̃(w)].
         public var monteCarloDraws = 2000
         /// Noisy copies of the data set the noisy-input fit is trained on.
-        public var noisyCopies = 500
+        public var noisyCopies = 1000
 
-        /// The defaults: n = 40, d = 5, σ ∈ {0.5, 1, 2}, 2000 draws, 500 copies.
+        /// The defaults: n = 40, d = 5, σ ∈ {0.25, 0.5, 1, 1.5, 2}, 2000 draws, 1000 copies.
         public init() {}
     }
 
