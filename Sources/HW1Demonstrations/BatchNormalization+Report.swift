@@ -22,6 +22,13 @@ extension BatchNormalizationDemonstration {
             ])
         }
 
+        var batchSizes = TextTable(
+            caption: "the BatchNorm network trained on \(c.examplesPerBatchSizeRun) examples at each batch size (same start, η = \(c.learningRate)); loss on the training set with its full-set statistics",
+            header: ["batch size", "steps", "training loss"])
+        for (b, loss) in zip(c.trainingBatchSizes, result.lossByTrainingBatchSize) {
+            batchSizes.addRow(["\(b)", "\(c.examplesPerBatchSizeRun / b)", TableNumber.fixed(loss)])
+        }
+
         var noise = TextTable(
             caption: "noise of the batch statistics, feature ~ N(\(c.population.mean), \(c.population.standardDeviation)²), \(c.noiseDraws) batches per size; probe example x = μ + s (x̂ = 1 with exact statistics)",
             header: ["batch size B", "Var(μ_B)", "s²/B", "Var(μ_B)·B/s²", "mean x̂ of probe", "std x̂ of probe"])
@@ -44,9 +51,9 @@ extension BatchNormalizationDemonstration {
         var noiseChart = LineChart(
             title: "Variance of the batch mean falls as 1/B", xLabel: "batch size B", yLabel: "Var(μ_B)",
             xScale: .log10, yScale: .log10)
-        let batchSizes = result.noise.map { Double($0.batchSize) }
-        noiseChart.add(try ChartSeries(name: "s²/B", x: batchSizes, y: result.noise.map(\.predictedMeanVariance)))
-        noiseChart.add(try ChartSeries(name: "measured", x: batchSizes, y: result.noise.map(\.meanVariance), style: .markers))
+        let noiseBatchSizes = result.noise.map { Double($0.batchSize) }
+        noiseChart.add(try ChartSeries(name: "s²/B", x: noiseBatchSizes, y: result.noise.map(\.predictedMeanVariance)))
+        noiseChart.add(try ChartSeries(name: "measured", x: noiseBatchSizes, y: result.noise.map(\.meanVariance), style: .markers))
 
         let worst = max(result.gradientCheck.input, result.gradientCheck.gamma, result.gradientCheck.beta)
         let last = result.recordedSteps.count - 1
@@ -54,11 +61,12 @@ extension BatchNormalizationDemonstration {
         return DemonstrationReport(
             name: "batchnorm", question: "3(c)",
             title: "BatchNorm: gradient-checked layer, faster training, noisy statistics at small batch sizes",
-            tables: [check, training, noise],
+            tables: [check, training, batchSizes, noise],
             findings: [
                 "The hand-written BatchNorm backward pass matches finite differences: largest relative error \(TableNumber.scientific(worst)).",
                 "After \(result.recordedSteps[last]) identical SGD steps the loss is \(TableNumber.fixed(result.batchNormLoss[last])) with BatchNorm against \(TableNumber.fixed(result.plainLoss[last])) without.",
                 "Var(μ_B)·B/s² stays ≈ 1 (the batch mean's variance falls as 1/B); the probe's x̂ has standard deviation \(TableNumber.fixed(smallest?.probeNormalizedStandardDeviation ?? 0, decimals: 3)) at B = \(smallest?.batchSize ?? 0) against \(TableNumber.fixed(largest?.probeNormalizedStandardDeviation ?? 0, decimals: 3)) at B = \(largest?.batchSize ?? 0): small batches make every normalised value noisy.",
+                "Trained at batch size \(c.trainingBatchSizes.first ?? 0) the BatchNorm network ends at loss \(TableNumber.fixed(result.lossByTrainingBatchSize.first ?? 0)) against \(TableNumber.fixed(result.lossByTrainingBatchSize.last ?? 0)) at \(c.trainingBatchSizes.last ?? 0) on the same examples: with two rows every normalised value is ±1, so what it learns does not carry over to full-set statistics.",
             ],
             figures: [
                 DemonstrationFigure(fileName: "batchnorm-training-loss.svg", svg: lossChart.svg()),

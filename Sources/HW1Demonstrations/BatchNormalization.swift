@@ -29,6 +29,10 @@ public enum BatchNormalizationDemonstration {
         public var learningRate = 0.5
         /// Steps between two points of the recorded curve.
         public var recordInterval = 10
+        /// Batch sizes at which the BatchNorm network is also trained on the same number of examples.
+        public var trainingBatchSizes = [2, 8, 32]
+        /// Examples each of those runs sees (steps = examples / batch size).
+        public var examplesPerBatchSizeRun = 2400
         /// Batch sizes of the noise study.
         public var noiseBatchSizes = [2, 8, 64]
         /// Batches drawn per batch size.
@@ -36,7 +40,8 @@ public enum BatchNormalizationDemonstration {
         /// Mean and standard deviation of the feature in the noise study.
         public var population = (mean: 2.0, standardDeviation: 3.0)
 
-        /// The defaults: a 6×4 check; 8-32-32-32-32-32-2 sigmoid network, 256 rows, 150 steps of 32, η = 0.5;
+        /// The defaults: a 6×4 check; 8-32-32-32-32-32-2 sigmoid network, 256 rows, 150 steps of 32, η = 0.5,
+        /// and 2400 examples at batch sizes 2, 8, 32;
         /// noise at B = 2, 8, 64 with 2000 batches each from N(2, 3²).
         public init() {}
     }
@@ -77,6 +82,9 @@ public enum BatchNormalizationDemonstration {
         public var plainLoss: [Double]
         /// Training-set loss of the batch-normalised network at ``recordedSteps``.
         public var batchNormLoss: [Double]
+        /// Training-set loss of the BatchNorm network after training at each of
+        /// ``Configuration/trainingBatchSizes`` on the same number of examples (same η, same start).
+        public var lossByTrainingBatchSize: [Double]
         /// One entry per batch size of the noise study.
         public var noise: [NoiseLevel]
     }
@@ -93,6 +101,7 @@ public enum BatchNormalizationDemonstration {
         var plain = try BatchNormNetwork(sizes: sizes, batchNorm: false, using: &generator)
         var normalized = plain
         normalized.norms = c.hiddenSizes.map { BatchNormLayer(features: $0) }
+        let normalizedStart = normalized
         var recorded = [0], plainLoss = [plain.loss(data.inputs, labels: data.labels)]
         var batchNormLoss = [normalized.loss(data.inputs, labels: data.labels)]
         for step in 1...c.steps {
@@ -104,6 +113,16 @@ public enum BatchNormalizationDemonstration {
                 plainLoss.append(plain.loss(data.inputs, labels: data.labels))
                 batchNormLoss.append(normalized.loss(data.inputs, labels: data.labels))
             }
+        }
+
+        // Small batches: at B = 2 every normalised pre-activation is ±1, whatever the input.
+        let lossByTrainingBatchSize = c.trainingBatchSizes.map { b in
+            var network = normalizedStart
+            for step in 0..<(c.examplesPerBatchSizeRun / b) {
+                let batch = SyntheticClassification.batch(data, start: step * b, count: b)
+                network.step(batch.inputs, labels: batch.labels, learningRate: c.learningRate)
+            }
+            return network.loss(data.inputs, labels: data.labels)
         }
 
         let (mu, s) = c.population
@@ -125,7 +144,7 @@ public enum BatchNormalizationDemonstration {
         }
         return Result(
             configuration: c, gradientCheck: check, recordedSteps: recorded, plainLoss: plainLoss,
-            batchNormLoss: batchNormLoss, noise: noise)
+            batchNormLoss: batchNormLoss, lossByTrainingBatchSize: lossByTrainingBatchSize, noise: noise)
     }
 
     /// Checks ``BatchNormLayer/backward(_:outputGradient:)`` against centred finite differences

@@ -42,6 +42,13 @@ import Testing
         #expect(Self.result.batchNormLoss[0] > 0.5 * Self.result.plainLoss[0])
     }
 
+    @Test func trainingWithBatchNormAtBatchSizeTwoFailsWhereThirtyTwoSucceeds() {
+        let losses = Self.result.lossByTrainingBatchSize
+        #expect(Self.result.configuration.trainingBatchSizes == [2, 8, 32])
+        #expect(losses[0] > 0.4)
+        #expect(losses[0] > 3 * losses[2])
+    }
+
     @Test func varianceOfTheBatchMeanShrinksAsOneOverBatchSize() throws {
         let s2 = Self.result.configuration.population.standardDeviation * Self.result.configuration.population.standardDeviation
         #expect(Self.result.noise.map(\.batchSize) == [2, 8, 64])
