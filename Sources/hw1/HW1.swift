@@ -9,5 +9,6 @@ struct HW1: AsyncParsableCommand {
         subcommands: [
             InfoCommand.self,
             ReportCommand.self,
+            DemoCommand.self,
         ])
 }
