@@ -134,7 +134,7 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
             } else {
                 if OpenBLAS.threadCount != 1 { OpenBLAS.threadCount = 1 }
                 job = Job(parameters: p, layout: layout, hidden: hidden, scale: scale)
-                threads!.run(active: active)
+                threads!.run()
                 job.parameters = nil
             }
         }

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -9,23 +10,27 @@ import Darwin
 /// thread runs `body(0)`, then wait for all of them.
 ///
 /// Used instead of `DispatchQueue.concurrentPerform` for the per-batch split because that
-/// calls malloc on every dispatch; here a batch costs two semaphore operations per helper and
-/// no allocation. The body is fixed at creation, so nothing is captured per batch.
+/// calls malloc on every dispatch. A batch is handed over through atomic counters: helpers
+/// spin briefly for the next batch (a batch arrives every few hundred microseconds, far sooner
+/// than a sleeping thread wakes on a busy machine) and only then block on a semaphore; the
+/// caller spins, yielding the core, until the helpers report completion. The body is fixed at
+/// creation, so nothing is captured or allocated per batch.
 final class WorkerThreads: @unchecked Sendable {
     let count: Int
     private let body: @Sendable (Int) -> Void
-    private let start: [DispatchSemaphore]
-    private let finished = DispatchSemaphore(value: 0)
+    private let helpers: [HelperState]
+    private let generation = Atomic<Int>(0)
+    private let stopping = Atomic<Bool>(false)
     private var threads: [pthread_t] = []
-    /// Written before the start signals and read after them (the semaphores order the accesses).
-    private var stopping = false
+    /// Spins before a helper blocks (each is one atomic load).
+    private let spinLimit = 200_000
 
     /// Starts `count − 1` helper threads; `body` must be safe to call concurrently for distinct `w`.
     init(count: Int, body: @escaping @Sendable (Int) -> Void) {
         precondition(count >= 1, "WorkerThreads: needs at least one worker")
         self.count = count
         self.body = body
-        self.start = (1..<max(count, 1)).map { _ in DispatchSemaphore(value: 0) }
+        helpers = (1..<max(count, 1)).map { _ in HelperState() }
         for w in 1..<max(count, 1) {
             let context = Unmanaged.passRetained(HelperContext(pool: self, worker: w)).toOpaque()
             var thread = pthread_t()
@@ -39,29 +44,56 @@ final class WorkerThreads: @unchecked Sendable {
         }
     }
 
-    /// Runs `body(0)` here and `body(w)` on helper `w` for `w < active`, returning when all are done.
-    func run(active: Int) {
-        let helpers = min(active, count) - 1
-        for w in 0..<max(helpers, 0) { start[w].signal() }
+    /// Runs `body(0)` here and `body(w)` on every helper, returning when all are done.
+    /// Helpers whose share is empty return at once from `body`.
+    func run() {
+        let current = generation.add(1, ordering: .sequentiallyConsistent).newValue
+        for helper in helpers where helper.sleeping.load(ordering: .sequentiallyConsistent) { helper.wake.signal() }
         body(0)
-        for _ in 0..<max(helpers, 0) { finished.wait() }
+        for helper in helpers {
+            var spins = 0
+            while helper.completed.load(ordering: .acquiring) != current {
+                spins += 1
+                if spins > 1000 { sched_yield() }
+            }
+        }
     }
 
     /// Stops and joins the helper threads; call once before releasing the owner.
     func shutdown() {
-        stopping = true
-        for semaphore in start { semaphore.signal() }
+        stopping.store(true, ordering: .sequentiallyConsistent)
+        generation.add(1, ordering: .sequentiallyConsistent)
+        for helper in helpers { helper.wake.signal() }
         for thread in threads { pthread_join(thread, nil) }
         threads.removeAll()
     }
 
     private func helperLoop(_ worker: Int) {
+        let state = helpers[worker - 1]
+        var seen = 0
         while true {
-            start[worker - 1].wait()
-            if stopping { return }
+            var spins = 0
+            while generation.load(ordering: .acquiring) == seen && spins < spinLimit { spins += 1 }
+            if generation.load(ordering: .acquiring) == seen {
+                // Dekker-style handshake: announce sleep, then re-check before blocking, so a
+                // batch published in between is seen either here or by `run`'s signal.
+                state.sleeping.store(true, ordering: .sequentiallyConsistent)
+                if generation.load(ordering: .sequentiallyConsistent) == seen { state.wake.wait() }
+                state.sleeping.store(false, ordering: .sequentiallyConsistent)
+                continue
+            }
+            seen = generation.load(ordering: .acquiring)
+            if stopping.load(ordering: .acquiring) { return }
             body(worker)
-            finished.signal()
+            state.completed.store(seen, ordering: .releasing)
         }
+    }
+
+    /// One helper's handshake: whether it is blocked, the last batch it finished, its wake-up semaphore.
+    private final class HelperState: Sendable {
+        let sleeping = Atomic<Bool>(false)
+        let completed = Atomic<Int>(0)
+        let wake = DispatchSemaphore(value: 0)
     }
 
     private final class HelperContext {
