@@ -13,7 +13,8 @@ import Darwin
 /// calls malloc on every dispatch. A batch is handed over through atomic counters: helpers
 /// spin briefly for the next batch (a batch arrives every few hundred microseconds, far sooner
 /// than a sleeping thread wakes on a busy machine) and only then block on a semaphore; the
-/// caller spins, yielding the core, until the helpers report completion. The body is fixed at
+/// caller runs any share no helper has claimed yet and otherwise spins, yielding the core,
+/// until the helpers report completion. The body is fixed at
 /// creation, so nothing is captured or allocated per batch.
 final class WorkerThreads: @unchecked Sendable {
     let count: Int
@@ -44,13 +45,20 @@ final class WorkerThreads: @unchecked Sendable {
         }
     }
 
-    /// Runs `body(0)` here and `body(w)` on every helper, returning when all are done.
-    /// Helpers whose share is empty return at once from `body`.
+    /// Runs `body(0)` here and `body(w)` for every helper `w`, returning when all are done.
+    ///
+    /// Each helper's share is claimed by whoever gets there first: the helper, or this thread
+    /// once its own share is done. On a loaded machine a descheduled helper therefore never
+    /// stalls the step; the results are identical either way (each share writes only its own buffers).
     func run() {
         let current = generation.add(1, ordering: .sequentiallyConsistent).newValue
         for helper in helpers where helper.sleeping.load(ordering: .sequentiallyConsistent) { helper.wake.signal() }
         body(0)
-        for helper in helpers {
+        for (index, helper) in helpers.enumerated() {
+            if helper.claimed.compareExchange(expected: current - 1, desired: current, ordering: .acquiringAndReleasing).exchanged {
+                body(index + 1)
+                continue
+            }
             var spins = 0
             while helper.completed.load(ordering: .acquiring) != current {
                 spins += 1
@@ -62,7 +70,6 @@ final class WorkerThreads: @unchecked Sendable {
     /// Stops and joins the helper threads; call once before releasing the owner.
     func shutdown() {
         stopping.store(true, ordering: .sequentiallyConsistent)
-        generation.add(1, ordering: .sequentiallyConsistent)
         for helper in helpers { helper.wake.signal() }
         for thread in threads { pthread_join(thread, nil) }
         threads.removeAll()
@@ -73,19 +80,26 @@ final class WorkerThreads: @unchecked Sendable {
         var seen = 0
         while true {
             var spins = 0
-            while generation.load(ordering: .acquiring) == seen && spins < spinLimit { spins += 1 }
+            while generation.load(ordering: .acquiring) == seen && spins < spinLimit
+                && !stopping.load(ordering: .relaxed) { spins += 1 }
+            if stopping.load(ordering: .acquiring) { return }
             if generation.load(ordering: .acquiring) == seen {
                 // Dekker-style handshake: announce sleep, then re-check before blocking, so a
                 // batch published in between is seen either here or by `run`'s signal.
                 state.sleeping.store(true, ordering: .sequentiallyConsistent)
-                if generation.load(ordering: .sequentiallyConsistent) == seen { state.wake.wait() }
+                if generation.load(ordering: .sequentiallyConsistent) == seen && !stopping.load(ordering: .sequentiallyConsistent) {
+                    state.wake.wait()
+                }
                 state.sleeping.store(false, ordering: .sequentiallyConsistent)
                 continue
             }
-            seen = generation.load(ordering: .acquiring)
-            if stopping.load(ordering: .acquiring) { return }
-            body(worker)
-            state.completed.store(seen, ordering: .releasing)
+            let current = generation.load(ordering: .acquiring)
+            seen = current
+            // A stale generation fails the exchange: that share was already claimed by `run`.
+            if state.claimed.compareExchange(expected: current - 1, desired: current, ordering: .acquiringAndReleasing).exchanged {
+                body(worker)
+                state.completed.store(current, ordering: .releasing)
+            }
         }
     }
 
@@ -93,6 +107,7 @@ final class WorkerThreads: @unchecked Sendable {
     private final class HelperState: Sendable {
         let sleeping = Atomic<Bool>(false)
         let completed = Atomic<Int>(0)
+        let claimed = Atomic<Int>(0)
         let wake = DispatchSemaphore(value: 0)
     }
 
