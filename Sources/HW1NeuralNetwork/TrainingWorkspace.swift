@@ -8,7 +8,11 @@ import HW1LinearAlgebra
 /// own buffers (OpenBLAS single-threaded), and the two gradient halves are summed in a fixed
 /// order, so the same seed and worker count give bit-identical results; the mathematics of the
 /// step is unchanged (1 and 2 workers agree to rounding). A smaller last batch reuses the same
-/// buffers (fewer rows, same leading dimension). After `init`, a step allocates nothing.
+/// buffers (fewer rows, same leading dimension). After `init`, a step allocates nothing
+/// (checked by `AllocationTests` with a malloc-counting `LD_PRELOAD` shim).
+///
+/// With more than one worker a step sets `OpenBLAS.threadCount` to 1 (process-wide) and
+/// leaves it so; ``Trainer`` restores the caller's value when training ends.
 public final class TrainingWorkspace<Scalar: BLASScalar> {
     /// Largest batch the buffers hold.
     public let batchSize: Int
@@ -48,7 +52,10 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
 
     deinit { threads?.shutdown() }
 
-    /// Runs worker `w`'s forward and backward on its rows with the current job.
+    /// Runs worker `w`'s forward and backward on its rows with the current job. Called from
+    /// the helper threads' closure, a generic context, hence the explicit specialisations.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     private func runWorker(_ w: Int) {
         guard workers[w].rows > 0, let parameters = job.parameters else { return }
         workers[w].computeGradients(parameters: parameters, layout: job.layout, hidden: job.hidden, scale: job.scale)
@@ -134,7 +141,7 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
             } else {
                 if OpenBLAS.threadCount != 1 { OpenBLAS.threadCount = 1 }
                 job = Job(parameters: p, layout: layout, hidden: hidden, scale: scale)
-                threads!.run(active: active)
+                threads!.run()
                 job.parameters = nil
             }
         }
