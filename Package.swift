@@ -42,7 +42,12 @@ let package = Package(
                 .product(name: "RealModule", package: "swift-numerics"),
             ]),
         .target(name: "HW1Regression", dependencies: ["HW1LinearAlgebra"]),
-        .target(name: "HW1NeuralNetwork", dependencies: ["HW1LinearAlgebra"]),
+        .target(
+            name: "HW1NeuralNetwork",
+            dependencies: [
+                "HW1LinearAlgebra", "HW1CBLAS",
+                .product(name: "RealModule", package: "swift-numerics"),
+            ]),
         .target(name: "HW1Data", dependencies: ["HW1CZlib"]),
         .target(name: "HW1Plotting", dependencies: ["HW1CZlib"]),
         // The runnable demonstrations behind the written answers (Problems 1–4).
