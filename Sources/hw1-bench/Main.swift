@@ -7,6 +7,7 @@ import HW1LinearAlgebra
 struct BenchMain {
     static let benchmarks: [(name: String, summary: String, run: @Sendable ([String]) throws -> Void)] = [
         ("gemm", "Matrix `into:` gemm against a direct cblas_sgemm on the MLP's shapes", GemmBenchmark.run),
+        ("mlp", "one part-(b) training epoch against its sgemm calls alone, NumPy and PyTorch", MLPBenchmark.run),
     ]
 
     static func main() throws {

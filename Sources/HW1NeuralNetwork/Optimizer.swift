@@ -1,0 +1,46 @@
+import HW1LinearAlgebra
+
+/// An update rule with its own per-parameter state (names as in mlx-swift's optimisers).
+///
+/// `backward` only computes gradients; an optimiser is the only thing that changes
+/// parameters. L2 weight decay λ is added to the gradient of weights (`g + λ·w`) and never to
+/// biases. Implementations keep their state in arrays allocated on the first update, so later
+/// updates allocate nothing.
+public protocol Optimizer<Scalar> {
+    /// The parameter type.
+    associatedtype Scalar: BLASScalar
+    /// Step size η (the trainer's schedule sets it at each epoch).
+    var learningRate: Scalar { get set }
+    /// L2 coefficient λ applied to weights only (0 = none).
+    var weightDecay: Scalar { get set }
+    /// Sizes the state for `parameterCount` parameters and advances the step counter; called
+    /// once per update, before the ranges are updated.
+    mutating func beginStep(parameterCount: Int)
+    /// Updates `parameters[range]` from `gradients[range]`; `decay` is λ for a weight range and
+    /// 0 for a bias range. State at the same indices belongs to the same parameters.
+    mutating func update(
+        parameters: UnsafeMutablePointer<Scalar>, gradients: UnsafePointer<Scalar>, range: Range<Int>, decay: Scalar)
+}
+
+extension Optimizer {
+    /// One update of every parameter of `network` from a flat gradient laid out like
+    /// ``Network/parameters`` (e.g. from ``TrainingWorkspace/lossAndGradients(_:inputs:labels:)``).
+    public mutating func update(_ network: inout Network<Scalar>, gradients: [Scalar]) {
+        precondition(gradients.count == network.parameterCount,
+            "Optimizer.update: \(gradients.count) gradients for \(network.parameterCount) parameters")
+        gradients.withUnsafeBufferPointer { g in update(&network, gradients: g.baseAddress!) }
+    }
+
+    /// One update from a flat gradient buffer; weight decay goes to weights only.
+    mutating func update(_ network: inout Network<Scalar>, gradients: UnsafePointer<Scalar>) {
+        beginStep(parameterCount: network.parameterCount)
+        let decay = weightDecay
+        let layout = network.layout
+        network.parameters.withUnsafeMutableBufferPointer { p in
+            for layer in layout {
+                update(parameters: p.baseAddress!, gradients: gradients, range: layer.weightRange, decay: decay)
+                update(parameters: p.baseAddress!, gradients: gradients, range: layer.biasRange, decay: 0)
+            }
+        }
+    }
+}

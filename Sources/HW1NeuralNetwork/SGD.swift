@@ -1,0 +1,58 @@
+import HW1LinearAlgebra
+
+/// Stochastic gradient descent, optionally with momentum (PyTorch's form) and Nesterov.
+///
+/// With `g ← ∇ + λw` (λ for weights only):
+/// - plain: `p ← p − η·g`;
+/// - momentum μ: `v ← μ·v + g`, `p ← p − η·v` (v starts at 0, so the first step is `v = g`);
+/// - Nesterov: `v ← μ·v + g`, `p ← p − η·(g + μ·v)`.
+public struct SGD<Scalar: BLASScalar>: Optimizer, Sendable {
+    public var learningRate: Scalar
+    /// Momentum μ; 0 gives plain SGD.
+    public var momentum: Scalar
+    /// Nesterov's look-ahead form (needs `momentum > 0`).
+    public var nesterov: Bool
+    public var weightDecay: Scalar
+    /// The velocity v, one entry per parameter (empty until the first momentum step).
+    public private(set) var velocity: [Scalar] = []
+
+    /// - Parameters: `learningRate` η > 0, `momentum` μ in [0, 1), `weightDecay` λ ≥ 0.
+    public init(learningRate: Scalar, momentum: Scalar = 0, nesterov: Bool = false, weightDecay: Scalar = 0) {
+        self.learningRate = learningRate
+        self.momentum = momentum
+        self.nesterov = nesterov
+        self.weightDecay = weightDecay
+    }
+
+    public mutating func beginStep(parameterCount: Int) {
+        if momentum != 0 && velocity.count != parameterCount {
+            velocity = [Scalar](repeating: 0, count: parameterCount)
+        }
+    }
+
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public mutating func update(
+        parameters p: UnsafeMutablePointer<Scalar>, gradients g: UnsafePointer<Scalar>, range: Range<Int>, decay: Scalar
+    ) {
+        let eta = learningRate
+        if momentum == 0 {
+            if decay == 0 {
+                for i in range { p[i] -= eta * g[i] }
+            } else {
+                for i in range { p[i] -= eta * (g[i] + decay * p[i]) }
+            }
+            return
+        }
+        let mu = momentum
+        let nesterov = nesterov
+        velocity.withUnsafeMutableBufferPointer { v in
+            for i in range {
+                let gi = decay == 0 ? g[i] : g[i] + decay * p[i]
+                let vi = mu * v[i] + gi
+                v[i] = vi
+                p[i] -= eta * (nesterov ? gi + mu * vi : vi)
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import HW1LinearAlgebra
+import HW1NeuralNetwork
+import RealModule
+import Testing
+
+@Suite struct StabilityTests {
+    @Test func sigmoidIsFiniteAndCorrectAtExtremeInputs() {
+        #expect(Activation.sigmoid(Float(1e4)) == 1)
+        #expect(Activation.sigmoid(Float(-1e4)) == 0)
+        #expect(Activation.sigmoid(Double(1e4)) == 1)
+        #expect(Activation.sigmoid(Double(-1e4)) == 0)
+        #expect(Activation.sigmoid(Double(0)) == 0.5)
+        // Symmetry σ(−z) = 1 − σ(z) and a known value.
+        #expect(abs(Activation.sigmoid(-2.0) - (1 - Activation.sigmoid(2.0))) < 1e-15)
+        #expect(abs(Activation.sigmoid(1.0) - 0.7310585786300049) < 1e-15)
+        #expect(Activation.sigmoid(Float(-100)).isFinite && Activation.sigmoid(Float(-100)) >= 0)
+    }
+
+    @Test func sigmoidLayerStaysFiniteAtExtremeInputs() {
+        let layer = Dense<Float>(weight: Matrix([[1], [-1]]), bias: [0, 0], activation: .sigmoid)
+        let y = layer.forward(Matrix([[1e4], [-1e4]]))
+        #expect(y.elements == [1, 0, 0, 1])
+    }
+
+    @Test func logSoftmaxIsFiniteAndCorrectAtExtremeLogits() {
+        let logits = Matrix<Float>([[1e4, 0, -1e4], [-1e4, -1e4, -1e4]])
+        let log = SoftmaxCrossEntropy.logSoftmax(logits)
+        #expect(log.elements.allSatisfy { $0.isFinite })
+        #expect(log[0, 0] == 0)
+        #expect(log[0, 1] == -1e4)
+        #expect(abs(log[1, 0] - -Float.log(3)) < 1e-6)
+        let loss = SoftmaxCrossEntropy.loss(logits: logits, labels: [0, 2])
+        #expect(abs(loss - Float.log(3) / 2) < 1e-6)
+        let wrong = SoftmaxCrossEntropy.loss(logits: logits, labels: [2, 1])
+        #expect(wrong.isFinite && abs(wrong - (2e4 + Float.log(3)) / 2) < 1)
+        let (_, gradient) = SoftmaxCrossEntropy.lossAndGradient(logits: logits, labels: [2, 1])
+        #expect(gradient.elements.allSatisfy { $0.isFinite })
+        #expect(abs(gradient[0, 0] - 0.5) < 1e-6 && abs(gradient[0, 2] + 0.5) < 1e-6)
+    }
+}
