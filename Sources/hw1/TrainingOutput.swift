@@ -38,7 +38,7 @@ struct TrainingOutput {
         let x = epochs.map { Double($0.epoch) }
         let network = settings.layerSizes(inputSize: result.network.inputSize, classCount: result.network.classCount)
             .map(String.init).joined(separator: "-")
-        let label = "part \(settings.part): \(network) \(settings.activation.rawValue), \(settings.optimizer.rawValue), seed \(settings.seed)"
+        let label = "part \(settings.part): \(network) \(settings.activation.rawValue), \(settings.optimizer.rawValue) η=\(settings.learningRate), seed \(settings.seed)"
         var loss = LineChart(title: "Cross-entropy loss per epoch (\(label))", xLabel: "epoch", yLabel: "mean cross-entropy")
         var accuracy = LineChart(title: "Accuracy per epoch (\(label))", xLabel: "epoch", yLabel: "accuracy %")
         loss.add(try ChartSeries(name: "train", x: x, y: epochs.map(\.trainLoss)))
