@@ -1,0 +1,54 @@
+import HW1NeuralNetwork
+
+/// The optimisers `hw1 train --optimizer` accepts.
+enum OptimizerKind: String, CaseIterable, Sendable {
+    case sgd, momentum, adam
+
+    /// The learning rate used when neither a flag nor a preset of the same optimiser sets one.
+    var defaultLearningRate: Double {
+        switch self {
+        case .sgd: 0.1
+        case .momentum: 0.01
+        case .adam: 0.001
+        }
+    }
+
+    /// Comma-separated names, for error messages.
+    static var choices: String { allCases.map(\.rawValue).joined(separator: ", ") }
+}
+
+/// A homework part's network and optimiser (Problem 5 b–e) with the hyperparameters chosen
+/// for it on the validation split (Docs/hyperparameters.md). Explicit flags override each field.
+struct PartPreset: Sendable, Equatable {
+    /// The part's letter: b, c, d or e.
+    let part: String
+    /// Hidden-layer widths (input 784 and output 10 are implied by the data).
+    let hidden: [Int]
+    let activation: Activation
+    let optimizer: OptimizerKind
+    /// Chosen on the validation split, never on the test set.
+    let learningRate: Double
+    /// Momentum μ (used by the momentum optimiser only).
+    let momentum: Double
+    let epochs: Int
+    let batchSize: Int
+
+    /// The presets by letter. Learning rates and epochs: see Docs/hyperparameters.md.
+    static let all: [String: PartPreset] = [
+        "b": PartPreset(part: "b", hidden: [128, 64], activation: .sigmoid, optimizer: .sgd,
+                        learningRate: 0.2, momentum: 0, epochs: 15, batchSize: 64),
+        "c": PartPreset(part: "c", hidden: [128, 64], activation: .relu, optimizer: .sgd,
+                        learningRate: 0.05, momentum: 0, epochs: 15, batchSize: 64),
+        "d": PartPreset(part: "d", hidden: [128, 64], activation: .sigmoid, optimizer: .momentum,
+                        learningRate: 0.02, momentum: 0.9, epochs: 15, batchSize: 64),
+        "e": PartPreset(part: "e", hidden: [128, 64, 64], activation: .sigmoid, optimizer: .sgd,
+                        learningRate: 0.2, momentum: 0, epochs: 15, batchSize: 64),
+    ]
+
+    /// What a run without `--part` starts from: part b's network with plain SGD.
+    static let custom = PartPreset(part: "custom", hidden: [128, 64], activation: .sigmoid, optimizer: .sgd,
+                                   learningRate: 0.1, momentum: 0.9, epochs: 10, batchSize: 64)
+
+    /// The letters accepted by `--part`, for error messages.
+    static var choices: String { all.keys.sorted().joined(separator: ", ") }
+}
