@@ -122,6 +122,7 @@ def plot_curves(epochs: list[dict], out: Path) -> None:
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     # Fixed ids and no date, so the same run gives the same bytes.
     matplotlib.rcParams["svg.hashsalt"] = "hw1-part-f"
@@ -135,6 +136,7 @@ def plot_curves(epochs: list[dict], out: Path) -> None:
             axes.plot(numbers, [e[f"validation_{quantity}"] for e in epochs], marker="^",
                       label="validation")
         axes.set_xlabel("epoch")
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
         axes.set_ylabel(label)
         axes.set_title(f"Problem 5(f), PyTorch: {label}")
         axes.grid(True, alpha=0.3)
