@@ -28,7 +28,10 @@ enum FloatSigmoid {
     /// eˣ for x in [−87, 0] (the only range `sigmoid` uses).
     @inline(__always)
     static func exp(_ x: Float) -> Float {
-        let n = (x * 1.442_695_04 + 0.5).rounded(.down)
+        // n = round(x·log₂e) without a libm call: adding 1.5·2²³ rounds to an integer in the
+        // low mantissa bits (kept there for 2ⁿ below), subtracting it back gives n as a Float.
+        let shifted = x * 1.442_695_04 + 12_582_912
+        let n = shifted - 12_582_912
         var r = x - n * 0.693_359_375
         r = r - n * -2.121_944_4e-4
         var p: Float = 1.987_569_15e-4
@@ -38,9 +41,8 @@ enum FloatSigmoid {
         p = p * r + 1.666_666_55e-1
         p = p * r + 5.000_000_12e-1
         let er = p * r * r + r + 1
-        // 2ⁿ: add 1.5·2²³ so n lands in the low mantissa bits, then move it to the exponent.
-        let shifted = (n + 12_582_912).bitPattern &- 0x4B40_0000
-        let twoToN = Float(bitPattern: (shifted &+ 127) << 23)
+        // 2ⁿ: move n from the low mantissa bits of `shifted` to the exponent field.
+        let twoToN = Float(bitPattern: ((shifted.bitPattern &- 0x4B40_0000) &+ 127) << 23)
         return er * twoToN
     }
 }

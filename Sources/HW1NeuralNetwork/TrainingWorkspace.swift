@@ -48,7 +48,10 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
 
     deinit { threads?.shutdown() }
 
-    /// Runs worker `w`'s forward and backward on its rows with the current job.
+    /// Runs worker `w`'s forward and backward on its rows with the current job. Called from
+    /// the helper threads' closure, a generic context, hence the explicit specialisations.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     private func runWorker(_ w: Int) {
         guard workers[w].rows > 0, let parameters = job.parameters else { return }
         workers[w].computeGradients(parameters: parameters, layout: job.layout, hidden: job.hidden, scale: job.scale)
