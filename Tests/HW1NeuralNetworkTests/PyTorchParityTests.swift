@@ -44,6 +44,7 @@ struct PyTorchParityTests {
                     (name, values, try reference.values("initial.grad.\(name)"))
                 })
             for (name, swift, torch) in compared {
+                #expect(torch.contains { $0 != 0 }, "\(activation) \(name): PyTorch's tensor is all zeros, nothing to compare")
                 let deviation = PyTorchParityDeviation(swift, torch)
                 deviations.append(deviation)
                 #expect(deviation.normRelative < tolerance, "\(activation) \(label) \(name): \(deviation)")
@@ -60,6 +61,12 @@ struct PyTorchParityTests {
         let steps = PyTorchParityBatches.stepCount
         let reference = try PyTorchParityBatches.reference(for: network, batches: batches, optimizer: optimizer, steps: steps)
         let initial = network.converted(to: Double.self).namedParameters
+        // The run must move every tensor far more than the tolerance, or agreement would prove
+        // little (a Swift side that never updated would pass). Measured: at least 1.9%.
+        for start in initial {
+            let moved = PyTorchParityDeviation(start.values, try reference.values("final.\(start.name)")).normRelative
+            #expect(moved > 50 * Self.floatTrainedTolerance, "\(optimizer) \(activation) \(start.name) moved only \(moved)")
+        }
 
         for (label, tolerance, run) in [
             ("Float", Self.floatTrainedTolerance, try batches.train(network, optimizer: optimizer, steps: steps, as: Float.self)),
