@@ -35,16 +35,17 @@ struct PartPreset: Sendable, Equatable {
     /// How the rate changes over the epochs.
     let schedule: LearningRateSchedule
 
-    /// The presets by letter. Learning rates and epochs: see Docs/hyperparameters.md.
+    /// The presets by letter: rates, cosine floors (1% of the rate) and epochs from the
+    /// validation grid in Docs/hyperparameters.md.
     static let all: [String: PartPreset] = [
         "b": PartPreset(part: "b", hidden: [128, 64], activation: .sigmoid, optimizer: .sgd,
-                        learningRate: 0.2, momentum: 0, epochs: 15, batchSize: 64, schedule: .constant),
+                        learningRate: 2.0, momentum: 0, epochs: 15, batchSize: 64, schedule: .cosine(minimum: 0.02)),
         "c": PartPreset(part: "c", hidden: [128, 64], activation: .relu, optimizer: .sgd,
-                        learningRate: 0.05, momentum: 0, epochs: 15, batchSize: 64, schedule: .constant),
+                        learningRate: 0.2, momentum: 0, epochs: 20, batchSize: 64, schedule: .cosine(minimum: 0.002)),
         "d": PartPreset(part: "d", hidden: [128, 64], activation: .sigmoid, optimizer: .momentum,
-                        learningRate: 0.02, momentum: 0.9, epochs: 15, batchSize: 64, schedule: .constant),
+                        learningRate: 0.1, momentum: 0.9, epochs: 20, batchSize: 64, schedule: .cosine(minimum: 0.001)),
         "e": PartPreset(part: "e", hidden: [128, 64, 64], activation: .sigmoid, optimizer: .sgd,
-                        learningRate: 0.2, momentum: 0, epochs: 15, batchSize: 64, schedule: .constant),
+                        learningRate: 1.0, momentum: 0, epochs: 20, batchSize: 64, schedule: .cosine(minimum: 0.01)),
     ]
 
     /// What a run without `--part` starts from: part b's network with plain SGD.
