@@ -8,7 +8,11 @@ import HW1LinearAlgebra
 /// own buffers (OpenBLAS single-threaded), and the two gradient halves are summed in a fixed
 /// order, so the same seed and worker count give bit-identical results; the mathematics of the
 /// step is unchanged (1 and 2 workers agree to rounding). A smaller last batch reuses the same
-/// buffers (fewer rows, same leading dimension). After `init`, a step allocates nothing.
+/// buffers (fewer rows, same leading dimension). After `init`, a step allocates nothing
+/// (checked by `AllocationTests` with a malloc-counting `LD_PRELOAD` shim).
+///
+/// With more than one worker a step sets `OpenBLAS.threadCount` to 1 (process-wide) and
+/// leaves it so; ``Trainer`` restores the caller's value when training ends.
 public final class TrainingWorkspace<Scalar: BLASScalar> {
     /// Largest batch the buffers hold.
     public let batchSize: Int

@@ -32,22 +32,31 @@ struct PartPreset: Sendable, Equatable {
     let momentum: Double
     let epochs: Int
     let batchSize: Int
+    /// How the rate changes over the epochs.
+    let schedule: LearningRateSchedule
 
-    /// The presets by letter. Learning rates and epochs: see Docs/hyperparameters.md.
+    /// The presets by letter: rates, cosine floors (1% of the rate) and epochs from the
+    /// validation grid in Docs/hyperparameters.md.
     static let all: [String: PartPreset] = [
         "b": PartPreset(part: "b", hidden: [128, 64], activation: .sigmoid, optimizer: .sgd,
-                        learningRate: 0.2, momentum: 0, epochs: 15, batchSize: 64),
+                        learningRate: 2.0, momentum: 0, epochs: 15, batchSize: 64, schedule: .cosine(minimum: 0.02)),
         "c": PartPreset(part: "c", hidden: [128, 64], activation: .relu, optimizer: .sgd,
-                        learningRate: 0.05, momentum: 0, epochs: 15, batchSize: 64),
+                        learningRate: 0.2, momentum: 0, epochs: 20, batchSize: 64, schedule: .cosine(minimum: 0.002)),
         "d": PartPreset(part: "d", hidden: [128, 64], activation: .sigmoid, optimizer: .momentum,
-                        learningRate: 0.02, momentum: 0.9, epochs: 15, batchSize: 64),
+                        learningRate: 0.1, momentum: 0.9, epochs: 20, batchSize: 64, schedule: .cosine(minimum: 0.001)),
         "e": PartPreset(part: "e", hidden: [128, 64, 64], activation: .sigmoid, optimizer: .sgd,
-                        learningRate: 0.2, momentum: 0, epochs: 15, batchSize: 64),
+                        learningRate: 1.0, momentum: 0, epochs: 20, batchSize: 64, schedule: .cosine(minimum: 0.01)),
     ]
 
     /// What a run without `--part` starts from: part b's network with plain SGD.
     static let custom = PartPreset(part: "custom", hidden: [128, 64], activation: .sigmoid, optimizer: .sgd,
-                                   learningRate: 0.1, momentum: 0.9, epochs: 10, batchSize: 64)
+                                   learningRate: 0.1, momentum: 0.9, epochs: 10, batchSize: 64, schedule: .constant)
+
+    /// The preset's schedule for another base rate: a cosine floor keeps its ratio to the rate.
+    func schedule(forRate rate: Double) -> LearningRateSchedule {
+        if case .cosine(let minimum) = schedule { return .cosine(minimum: minimum * rate / learningRate) }
+        return schedule
+    }
 
     /// The letters accepted by `--part`, for error messages.
     static var choices: String { all.keys.sorted().joined(separator: ", ") }

@@ -52,8 +52,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Training rows held out as a validation split (for choosing hyperparameters).")
     var validation: Int = 0
 
-    @Option(help: "Learning-rate schedule: \(ScheduleText.usage).")
-    var schedule: String = "constant"
+    @Option(help: "Learning-rate schedule: \(ScheduleText.usage). Default: the preset's (constant without --part).")
+    var schedule: String?
 
     @Option(help: "Threads a training step is split over.")
     var workers: Int = 2
@@ -127,7 +127,8 @@ struct TrainCommand: ParsableCommand {
             optimizer: optimizerValue, learningRate: rate,
             momentum: optimizerValue == .momentum ? momentumValue : 0, nesterov: nesterov,
             weightDecay: weightDecay, batchSize: batch, epochs: epochCount, seed: seed,
-            validation: validation, schedule: try ScheduleText.parse(schedule), workers: workers)
+            validation: validation, schedule: try schedule.map { text throws(CLIError) in try ScheduleText.parse(text) } ?? preset.schedule(forRate: rate),
+            workers: workers)
     }
 
     /// The folder the run writes into.

@@ -42,6 +42,25 @@ struct PresetTests {
         #expect(momentum.momentum == 0.5 && momentum.nesterov && momentum.learningRate == PartPreset.all["d"]!.learningRate)
     }
 
+    @Test func presetScheduleAppliesAndItsCosineFloorFollowsAnOverriddenRate() throws {
+        for part in ["b", "c", "d", "e"] {
+            let preset = PartPreset.all[part]!
+            #expect(try settings(["--part", part]).schedule == preset.schedule)
+            let halved = try settings(["--part", part, "--learning-rate", String(preset.learningRate / 2)])
+            if case .cosine(let floor) = preset.schedule {
+                guard case .cosine(let scaled) = halved.schedule else {
+                    Issue.record("part \(part): expected a cosine schedule, got \(halved.schedule)")
+                    continue
+                }
+                #expect(abs(scaled - floor / 2) <= 1e-12 * floor)
+            } else {
+                #expect(halved.schedule == preset.schedule)
+            }
+        }
+        #expect(try settings(["--part", "b", "--schedule", "constant"]).schedule == .constant)
+        #expect(try settings([]).schedule == .constant)
+    }
+
     @Test func defaultOutputFolderFollowsPartAndSeed() throws {
         let command = try TrainCommand.parseAsRoot(["--part", "c", "--seed", "3"]) as! TrainCommand
         #expect(command.outputFolder(for: try command.settings()).relativePath == "results/runs/c/seed-3")
