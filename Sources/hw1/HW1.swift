@@ -8,6 +8,9 @@ struct HW1: AsyncParsableCommand {
         abstract: "Deep-learning homework 1, answered with an OpenBLAS-accelerated Swift toolkit.",
         subcommands: [
             InfoCommand.self,
+            TrainCommand.self,
+            EvaluateCommand.self,
+            SamplesCommand.self,
             ReportCommand.self,
             DemoCommand.self,
         ])

@@ -30,7 +30,16 @@ struct ResultsReport {
                 + " epoch of each run (highest accuracy, lowest loss), then averaged.",
             "",
         ]
+        if FileManager.default.fileExists(atPath: reportFolder.appendingPathComponent("../Docs/hyperparameters.md").path) {
+            lines += ["Hyperparameters (learning rate, schedule, epochs) were chosen on a validation split of the"
+                + " training set, never on the test set: see [Docs/hyperparameters.md](../Docs/hyperparameters.md).", ""]
+        }
         lines += summaryTable(linkPrefix: "")
+        if FileManager.default.fileExists(atPath: reportFolder.appendingPathComponent("samples.png").path) {
+            lines += ["", "## 5(a) Four random training images", "",
+                      "Drawn by `hw1 samples` (a different choice on every run unless `--seed` is given):", "",
+                      "![four random Fashion-MNIST training images](samples.png)"]
+        }
         lines += ["", "![test accuracy of every part](comparison-accuracy.svg)", "", "![test loss of every part](comparison-loss.svg)"]
         for part in parts {
             lines += ["", "## \(Self.partTitles[part.part] ?? "part \(part.part)")", ""]

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import HW1Data
+import HW1LinearAlgebra
+import HW1NeuralNetwork
+
+/// `hw1 evaluate --model FILE`: test loss, test accuracy and the confusion matrix of a saved
+/// model (from `hw1 train` or from the PyTorch twin, which share the safetensors schema).
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Evaluate a saved model.safetensors on the Fashion-MNIST test set.")
+
+    @Option(help: "The model.safetensors to evaluate.")
+    var model: String
+
+    @Option(help: "Hidden activation (sigmoid or relu), needed when the file's metadata does not say.")
+    var activation: String?
+
+    @Option(help: "Folder with the Fashion-MNIST files.")
+    var dataDir: String?
+
+    @Option(help: "Threads the evaluation is split over.")
+    var workers: Int = 2
+
+    @Flag(help: "Print {\"test_loss\", \"test_accuracy\", \"confusion\"} as JSON.")
+    var json = false
+
+    func validate() throws {
+        if let activation, Activation(rawValue: activation.lowercased()).map({ $0 == .identity }) ?? true {
+            throw ValidationError("--activation expects one of sigmoid, relu; got '\(activation)'")
+        }
+        guard workers >= 1 else { throw ValidationError("--workers must be at least 1; got \(workers)") }
+    }
+
+    func run() throws {
+        let network = try ModelFile.read(
+            from: URL(fileURLWithPath: model), activation: activation.flatMap { Activation(rawValue: $0.lowercased()) })
+        let data: FashionMNIST
+        do { data = try FashionMNIST.load(dataDirectory: dataDir.map { URL(fileURLWithPath: $0) }) } catch {
+            throw CLIError("\(error)")
+        }
+        let inputs = Matrix(rows: data.test.count, columns: data.test.pixelsPerImage, elements: data.test.images)
+        let report = try ModelEvaluation(network: network, inputs: inputs, labels: data.test.labels, workers: workers)
+        if json {
+            print(try report.json())
+        } else {
+            print("model: \(model) (\(network.sizes.map(String.init).joined(separator: "-")) \(network.activation.rawValue))")
+            print(report.text(classNames: FashionMNIST.classNames))
+        }
+    }
+}
+
+/// Loss, accuracy and confusion matrix of a network on a labelled set.
+struct ModelEvaluation: Codable, Equatable {
+    var test_loss: Double
+    var test_accuracy: Double
+    /// `confusion[true][predicted]`.
+    var confusion: [[Int]]
+
+    init(network: Network<Float>, inputs: Matrix<Float>, labels: [Int], workers: Int = 1) throws {
+        let evaluation = try network.evaluate(inputs, labels: labels, workers: workers)
+        test_loss = evaluation.loss
+        test_accuracy = evaluation.accuracy
+        confusion = try network.confusionMatrix(inputs, labels: labels)
+    }
+
+    func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    /// The figures and the matrix (rows: true class, columns: predicted) as aligned text.
+    func text(classNames: [String]) -> String {
+        var lines = [
+            String(format: "test loss %.4f, test accuracy %.2f%% (%d images)", test_loss, test_accuracy * 100,
+                   confusion.joined().reduce(0, +)),
+            "", "confusion matrix (rows: true class, columns: predicted class):",
+        ]
+        let nameWidth = classNames.map(\.count).max() ?? 0
+        let cellWidth = max(5, (confusion.joined().max().map { String($0).count } ?? 1) + 1)
+        func cell(_ text: String) -> String { String(repeating: " ", count: max(0, cellWidth - text.count)) + text }
+        func name(_ text: String) -> String { text + String(repeating: " ", count: max(0, nameWidth - text.count)) }
+        lines.append(name("") + "  " + confusion.indices.map { cell(String($0)) }.joined() + "  recall")
+        for (row, counts) in confusion.enumerated() {
+            let title = row < classNames.count ? "\(row) \(classNames[row])" : String(row)
+            let total = counts.reduce(0, +)
+            let recall = total == 0 ? "-" : String(format: "%.1f%%", Double(counts[row]) / Double(total) * 100)
+            lines.append(name(title).padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0)
+                         + counts.map { cell(String($0)) }.joined() + "  " + recall)
+        }
+        return lines.joined(separator: "\n")
+    }
+}
