@@ -1,0 +1,238 @@
+import Foundation
+
+/// A table of numbers read from CSV text with a header row.
+///
+/// Fields are separated by commas; a field may be wrapped in double quotes (`""` inside
+/// quotes is a literal quote). Whitespace around fields, CRLF line ends and blank lines
+/// are ignored. Every value must be a finite number.
+public struct NumericCSV: Equatable, Sendable {
+    /// Column names from the header row, left to right.
+    public let columnNames: [String]
+    /// Number of data rows (the header is not counted).
+    public let rowCount: Int
+    /// All values, row-major rowCount × columnCount.
+    public let values: [Double]
+
+    /// Number of columns.
+    public var columnCount: Int { columnNames.count }
+
+    /// The value at data row `row` (0-based) and column `column` (0-based).
+    public subscript(row: Int, column: Int) -> Double { values[row * columnCount + column] }
+
+    /// Parses CSV text; `source` names the text in error messages (e.g. the file name).
+    public init(parsing text: String, source: String = "<text>") throws {
+        var header: [String]?
+        var values: [Double] = []
+        var rowCount = 0
+        var lineNumber = 0
+        // "\r\n" is a single Character in Swift, so split on any newline character.
+        let text = text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)  // byte-order mark
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            lineNumber += 1
+            if line.allSatisfy(\.isWhitespace) { continue }
+            let fields = try Self.splitFields(line, source: source, line: lineNumber)
+            guard let names = header else {
+                try Self.checkHeader(fields, source: source, line: lineNumber)
+                header = fields
+                continue
+            }
+            guard fields.count == names.count else {
+                throw NumericCSVError.wrongFieldCount(
+                    source: source, line: lineNumber, expected: names.count, found: fields.count)
+            }
+            for (index, field) in fields.enumerated() {
+                let location = NumericCSVError.Location(
+                    source: source, line: lineNumber, column: index + 1, columnName: names[index])
+                guard let value = Double(field) else {
+                    throw NumericCSVError.notANumber(location, text: field)
+                }
+                guard value.isFinite else { throw NumericCSVError.notFinite(location, text: field) }
+                values.append(value)
+            }
+            rowCount += 1
+        }
+        guard let header else { throw NumericCSVError.noHeader(source: source) }
+        guard rowCount > 0 else { throw NumericCSVError.noDataRows(source: source) }
+        columnNames = header
+        self.rowCount = rowCount
+        self.values = values
+    }
+
+    /// Reads and parses a CSV file (UTF-8).
+    public init(contentsOf url: URL) throws {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw NumericCSVError.unreadableFile(path: url.path, reason: error.localizedDescription)
+        }
+        try self.init(parsing: text, source: url.path)
+    }
+
+    /// Splits the table into a feature matrix and the target column `targetName`.
+    ///
+    /// - Throws: `NumericCSVError.missingColumn` listing the available columns.
+    public func splittingTarget(named targetName: String) throws -> FeaturesAndTarget {
+        guard let targetIndex = columnNames.firstIndex(of: targetName) else {
+            throw NumericCSVError.missingColumn(name: targetName, available: columnNames)
+        }
+        var features: [Double] = []
+        features.reserveCapacity(rowCount * (columnCount - 1))
+        var target: [Double] = []
+        target.reserveCapacity(rowCount)
+        for row in 0..<rowCount {
+            for column in 0..<columnCount {
+                let value = values[row * columnCount + column]
+                if column == targetIndex { target.append(value) } else { features.append(value) }
+            }
+        }
+        var featureNames = columnNames
+        featureNames.remove(at: targetIndex)
+        return FeaturesAndTarget(
+            features: features, rowCount: rowCount, featureNames: featureNames,
+            target: target, targetName: targetName)
+    }
+
+    private static func checkHeader(_ names: [String], source: String, line: Int) throws {
+        for (index, name) in names.enumerated() {
+            guard !name.isEmpty else {
+                throw NumericCSVError.badHeader(
+                    source: source, line: line, detail: "column \(index + 1) has an empty name")
+            }
+            if let first = names[..<index].firstIndex(of: name) {
+                throw NumericCSVError.badHeader(
+                    source: source, line: line,
+                    detail: "columns \(first + 1) and \(index + 1) are both named \"\(name)\"")
+            }
+        }
+    }
+
+    /// Splits one line at commas outside double quotes and trims whitespace around each field.
+    private static func splitFields(_ line: Substring, source: String, line lineNumber: Int) throws -> [String] {
+        var fields: [String] = []
+        var current = ""
+        var insideQuotes = false
+        var wasQuoted = false
+        var characters = line.makeIterator()
+        var pending: Character? = nil
+        func finishField() {
+            fields.append(wasQuoted ? current : current.trimmingCharacters(in: .whitespaces))
+            current = ""
+            wasQuoted = false
+        }
+        while let character = pending ?? characters.next() {
+            pending = nil
+            if insideQuotes {
+                if character == "\"" {
+                    let next = characters.next()
+                    if next == "\"" { current.append("\"") } else { insideQuotes = false; pending = next }
+                } else {
+                    current.append(character)
+                }
+            } else if character == "," {
+                finishField()
+            } else if character == "\"" && current.allSatisfy(\.isWhitespace) && !wasQuoted {
+                insideQuotes = true
+                wasQuoted = true
+                current = ""
+            } else if wasQuoted {
+                guard character.isWhitespace else {
+                    throw NumericCSVError.malformedQuotes(
+                        source: source, line: lineNumber, column: fields.count + 1,
+                        detail: "text after the closing quote")
+                }
+            } else {
+                current.append(character)
+            }
+        }
+        guard !insideQuotes else {
+            throw NumericCSVError.malformedQuotes(
+                source: source, line: lineNumber, column: fields.count + 1, detail: "a quote is never closed")
+        }
+        finishField()
+        return fields
+    }
+}
+
+/// A feature matrix and a target column split from a `NumericCSV`.
+public struct FeaturesAndTarget: Equatable, Sendable {
+    /// Feature values, row-major rowCount × columnCount (the table without the target column).
+    public let features: [Double]
+    /// Number of samples.
+    public let rowCount: Int
+    /// Names of the feature columns, in order.
+    public let featureNames: [String]
+    /// The target value of each sample (rowCount values).
+    public let target: [Double]
+    /// Name of the target column.
+    public let targetName: String
+
+    /// Number of feature columns.
+    public var columnCount: Int { featureNames.count }
+}
+
+/// A CSV problem, located by 1-based line (the header is line 1) and 1-based column.
+public enum NumericCSVError: Error, Equatable, Sendable {
+    /// Where a bad value sits.
+    public struct Location: Equatable, Sendable {
+        /// File name or other label of the text.
+        public var source: String
+        /// 1-based line number; the header is line 1.
+        public var line: Int
+        /// 1-based column number.
+        public var column: Int
+        /// The column's header name.
+        public var columnName: String
+    }
+
+    /// The file could not be read.
+    case unreadableFile(path: String, reason: String)
+    /// The text holds no header row (it is empty or blank).
+    case noHeader(source: String)
+    /// The header is there but no data rows follow.
+    case noDataRows(source: String)
+    /// A header name is empty or repeated.
+    case badHeader(source: String, line: Int, detail: String)
+    /// A row has a different number of fields than the header.
+    case wrongFieldCount(source: String, line: Int, expected: Int, found: Int)
+    /// A quote is not closed, or text follows a closing quote.
+    case malformedQuotes(source: String, line: Int, column: Int, detail: String)
+    /// A field is not a number.
+    case notANumber(Location, text: String)
+    /// A field is NaN or infinite.
+    case notFinite(Location, text: String)
+    /// The requested column does not exist.
+    case missingColumn(name: String, available: [String])
+}
+
+extension NumericCSVError: CustomStringConvertible, LocalizedError {
+    public var description: String {
+        switch self {
+        case .unreadableFile(let path, let reason):
+            return "\(path): cannot read the file (\(reason))"
+        case .noHeader(let source):
+            return "\(source): empty file: expected a header row of column names"
+        case .noDataRows(let source):
+            return "\(source): the header has no data rows after it"
+        case .badHeader(let source, let line, let detail):
+            return "\(source): line \(line): bad header: \(detail)"
+        case .wrongFieldCount(let source, let line, let expected, let found):
+            return "\(source): line \(line): malformed row: expected \(expected) fields like the header, found \(found)"
+        case .malformedQuotes(let source, let line, let column, let detail):
+            return "\(source): line \(line), column \(column): malformed quotes: \(detail)"
+        case .notANumber(let location, let text):
+            return "\(location.prefix): value \"\(text)\" is not a number"
+        case .notFinite(let location, let text):
+            return "\(location.prefix): value \"\(text)\" is not finite"
+        case .missingColumn(let name, let available):
+            let list = available.map { "\"\($0)\"" }.joined(separator: ", ")
+            return "no column named \"\(name)\"; available columns: \(list)"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}
+
+extension NumericCSVError.Location {
+    fileprivate var prefix: String { "\(source): line \(line), column \(column) (\"\(columnName)\")" }
+}

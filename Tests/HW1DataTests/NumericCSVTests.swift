@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import HW1Data
+
+@Suite struct NumericCSVTests {
+    /// The error message for `text`, or nil if it parses.
+    private func message(_ text: String) -> String? {
+        do {
+            _ = try NumericCSV(parsing: text, source: "t.csv")
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func parsesHeaderAndRows() throws {
+        let table = try NumericCSV(parsing: "x,y,z\n1,2,3\n4.5,-6e-1,7\n")
+        #expect(table.columnNames == ["x", "y", "z"])
+        #expect(table.rowCount == 2 && table.columnCount == 3)
+        #expect(table.values == [1, 2, 3, 4.5, -0.6, 7])
+        #expect(table[1, 1] == -0.6)
+    }
+
+    @Test func acceptsQuotedHeaderWhitespaceCRLFAndTrailingBlankLine() throws {
+        let table = try NumericCSV(parsing: "\"size, m²\" , \"say \"\"hi\"\"\",plain\r\n 1 , 2,3\r\n\r\n4,\"5\",6\r\n\r\n")
+        #expect(table.columnNames == ["size, m²", "say \"hi\"", "plain"])
+        #expect(table.values == [1, 2, 3, 4, 5, 6])
+    }
+
+    @Test func leadingByteOrderMarkIsIgnored() throws {
+        #expect(try NumericCSV(parsing: "\u{FEFF}a,b\n1,2\n").columnNames == ["a", "b"])
+    }
+
+    @Test func emptyTextHasNoHeader() {
+        #expect(message("") == "t.csv: empty file: expected a header row of column names")
+        #expect(message(" \n\r\n") != nil)
+    }
+
+    @Test func headerWithoutRowsIsAnError() {
+        #expect(message("a,b\n")?.contains("no data rows") == true)
+    }
+
+    @Test func rowWithWrongFieldCountNamesItsLine() {
+        #expect(message("a,b,c\n1,2,3\n4,5\n") == "t.csv: line 3: malformed row: expected 3 fields like the header, found 2")
+        #expect(throws: NumericCSVError.wrongFieldCount(source: "t.csv", line: 2, expected: 2, found: 3)) {
+            try NumericCSV(parsing: "a,b\n1,2,3\n", source: "t.csv")
+        }
+    }
+
+    @Test func nonNumberIsQuotedWithLineAndColumn() {
+        #expect(message("id,name\n1,2\n3,abc\n") == "t.csv: line 3, column 2 (\"name\"): value \"abc\" is not a number")
+    }
+
+    @Test func emptyFieldIsNotANumber() {
+        #expect(message("a,b\n1,\n")?.contains("line 2, column 2 (\"b\"): value \"\" is not a number") == true)
+    }
+
+    @Test func nanAndInfinityAreRejectedWithTheirLocation() {
+        let text = "a,b,age\n" + String(repeating: "1,2,3\n", count: 5) + "1,2,nan\n"
+        #expect(message(text) == "t.csv: line 7, column 3 (\"age\"): value \"nan\" is not finite")
+        #expect(message("a\ninf\n")?.contains("line 2, column 1 (\"a\"): value \"inf\" is not finite") == true)
+        #expect(message("a\n-Infinity\n")?.contains("not finite") == true)
+    }
+
+    @Test func blankLinesStillCountForLineNumbers() {
+        #expect(message("a\n\n1\n\nx\n")?.contains("line 5, column 1") == true)
+    }
+
+    @Test func unclosedQuoteIsReported() {
+        #expect(message("\"a,b\n1\n") == "t.csv: line 1, column 1: malformed quotes: a quote is never closed")
+        #expect(message("\"a\"x,b\n1,2\n")?.contains("text after the closing quote") == true)
+    }
+
+    @Test func duplicateOrEmptyHeaderNamesAreRejected() {
+        #expect(message("a,b,a\n1,2,3\n") == "t.csv: line 1: bad header: columns 1 and 3 are both named \"a\"")
+        #expect(message("a,,c\n1,2,3\n")?.contains("column 2 has an empty name") == true)
+    }
+
+    @Test func splittingTargetRemovesTheColumnAndKeepsOrder() throws {
+        let table = try NumericCSV(parsing: "x1,y,x2\n1,10,2\n3,20,4\n5,30,6\n")
+        let split = try table.splittingTarget(named: "y")
+        #expect(split.featureNames == ["x1", "x2"] && split.targetName == "y")
+        #expect(split.rowCount == 3 && split.columnCount == 2)
+        #expect(split.features == [1, 2, 3, 4, 5, 6])
+        #expect(split.target == [10, 20, 30])
+    }
+
+    @Test func missingTargetColumnListsAvailableColumns() throws {
+        let table = try NumericCSV(parsing: "x1,x2\n1,2\n")
+        #expect(throws: NumericCSVError.missingColumn(name: "y", available: ["x1", "x2"])) {
+            try table.splittingTarget(named: "y")
+        }
+        #expect("\(NumericCSVError.missingColumn(name: "y", available: ["x1", "x2"]))"
+            == "no column named \"y\"; available columns: \"x1\", \"x2\"")
+    }
+
+    @Test func readsFilesAndNamesThemInErrors() throws {
+        try withTemporaryDirectory { directory in
+            let good = directory.file("good.csv")
+            try "a,b\n1,2\n".write(to: good, atomically: true, encoding: .utf8)
+            #expect(try NumericCSV(contentsOf: good).values == [1, 2])
+
+            let bad = directory.file("bad.csv")
+            try "a,b\n1,oops\n".write(to: bad, atomically: true, encoding: .utf8)
+            #expect {
+                try NumericCSV(contentsOf: bad)
+            } throws: { error in
+                "\(error)" == "\(bad.path): line 2, column 2 (\"b\"): value \"oops\" is not a number"
+            }
+            #expect(throws: NumericCSVError.self) { try NumericCSV(contentsOf: directory.file("missing.csv")) }
+        }
+    }
+}
