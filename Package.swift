@@ -67,7 +67,8 @@ let package = Package(
 
         // Tests, one target per library module (Swift Testing).
         .testTarget(name: "HW1LinearAlgebraTests", dependencies: ["HW1LinearAlgebra", "HW1CBLAS"]),
-        .testTarget(name: "HW1RegressionTests", dependencies: ["HW1Regression", "HW1Data"]),
+        .testTarget(
+            name: "HW1RegressionTests", dependencies: ["HW1Regression", "HW1Data"], exclude: ["Fixtures"]),
         .testTarget(name: "HW1NeuralNetworkTests", dependencies: ["HW1NeuralNetwork", "HW1Data"]),
         .testTarget(name: "HW1DataTests", dependencies: ["HW1Data"]),
         .testTarget(name: "HW1PlottingTests", dependencies: ["HW1Plotting"]),
