@@ -8,5 +8,6 @@ struct HW1: AsyncParsableCommand {
         abstract: "Deep-learning homework 1, answered with an OpenBLAS-accelerated Swift toolkit.",
         subcommands: [
             InfoCommand.self,
+            RegressCommand.self,
         ])
 }
