@@ -9,10 +9,6 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
     case tooFewRows(rows: Int, columns: Int)
     /// The design has no feature columns.
     case noFeatures
-    /// The named target column is not in the header.
-    case missingTargetColumn(name: String, available: [String])
-    /// A value is NaN or infinite; `line` is the 1-based source line when known.
-    case nonFiniteValue(line: Int, column: Int, columnName: String, value: String)
     /// The method needs a full-rank design and this one is not (or is too ill-conditioned).
     case rankDeficient(method: String, detail: String)
     /// A numerical option is out of range.
@@ -28,10 +24,6 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
             return "fewer rows than columns: \(rows) data rows for \(columns) feature columns and a bias; a unique fit needs at least \(columns + 1) rows (add rows or drop columns)"
         case .noFeatures:
             return "the design has no feature columns; give at least one column besides the target"
-        case .missingTargetColumn(let name, let available):
-            return "target column '\(name)' is not in the header; the columns are: \(available.joined(separator: ", "))"
-        case .nonFiniteValue(let line, let column, let columnName, let value):
-            return "line \(line), column \(column) ('\(columnName)'): the value \(value) is not finite; remove or impute NaN and infinite values before fitting"
         case .rankDeficient(let method, let detail):
             return "\(method): the design is singular or rank deficient (\(detail)); use --method qr for an ill-conditioned full-rank design, or --method svd, which reports the rank and gives the minimum-norm solution"
         case .invalidOption(let name, let value, let expected):

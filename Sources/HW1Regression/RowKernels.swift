@@ -1,15 +1,16 @@
-// The inner loops of the regression solvers, written once over SIMD lanes and specialised for
+// The inner loops of the regression solvers, written once over SIMD lanes (four wide: with the
+// baseline x86-64 target, four rows of four-lane accumulators still fit the 16 vector registers) and specialised for
 // Float and Double inside this module (see `ScalarKernels`), so callers in other modules get
 // optimised code without the generic API being @inlinable.
 
 @inline(__always)
-func load8<T: SIMDScalar>(_ p: UnsafePointer<T>) -> SIMD8<T> {
-    UnsafeRawPointer(p).loadUnaligned(as: SIMD8<T>.self)
+func load4<T: SIMDScalar>(_ p: UnsafePointer<T>) -> SIMD4<T> {
+    UnsafeRawPointer(p).loadUnaligned(as: SIMD4<T>.self)
 }
 
 @inline(__always)
-func store8<T: SIMDScalar>(_ v: SIMD8<T>, _ p: UnsafeMutablePointer<T>) {
-    UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<T>.self)
+func store4<T: SIMDScalar>(_ v: SIMD4<T>, _ p: UnsafeMutablePointer<T>) {
+    UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<T>.self)
 }
 
 /// The fused least-squares pass over the rows `rows` of a row-major `x` with `d` columns:
@@ -22,21 +23,21 @@ func fusedResidualGradient<T: BinaryFloatingPoint & SIMDScalar>(
     x: UnsafePointer<T>, columns d: Int, rows: Range<Int>, targets y: UnsafePointer<T>?,
     weights w: UnsafePointer<T>, offset: T, gradient g: UnsafeMutablePointer<T>
 ) -> (sumOfSquares: T, sum: T) {
-    let vectorEnd = d & ~7
+    let vectorEnd = d & ~3
     var sumOfSquares: T = 0
     var sum: T = 0
     var i = rows.lowerBound
     while i &+ 4 <= rows.upperBound {
         let p0 = x + i &* d, p1 = p0 + d, p2 = p1 + d, p3 = p2 + d
-        var a0 = SIMD8<T>(), a1 = SIMD8<T>(), a2 = SIMD8<T>(), a3 = SIMD8<T>()
+        var a0 = SIMD4<T>(), a1 = SIMD4<T>(), a2 = SIMD4<T>(), a3 = SIMD4<T>()
         var j = 0
         while j < vectorEnd {
-            let wv = load8(w + j)
-            a0 += load8(p0 + j) * wv
-            a1 += load8(p1 + j) * wv
-            a2 += load8(p2 + j) * wv
-            a3 += load8(p3 + j) * wv
-            j &+= 8
+            let wv = load4(w + j)
+            a0 += load4(p0 + j) * wv
+            a1 += load4(p1 + j) * wv
+            a2 += load4(p2 + j) * wv
+            a3 += load4(p3 + j) * wv
+            j &+= 4
         }
         var d0 = a0.sum(), d1 = a1.sum(), d2 = a2.sum(), d3 = a3.sum()
         while j < d {
@@ -59,15 +60,15 @@ func fusedResidualGradient<T: BinaryFloatingPoint & SIMDScalar>(
         let sum01: T = r0 + r1
         let sum23: T = r2 + r3
         sum += sum01 + sum23
-        let s0 = SIMD8<T>(repeating: r0), s1 = SIMD8<T>(repeating: r1)
-        let s2 = SIMD8<T>(repeating: r2), s3 = SIMD8<T>(repeating: r3)
+        let s0 = SIMD4<T>(repeating: r0), s1 = SIMD4<T>(repeating: r1)
+        let s2 = SIMD4<T>(repeating: r2), s3 = SIMD4<T>(repeating: r3)
         j = 0
         while j < vectorEnd {
-            let g01: SIMD8<T> = load8(p0 + j) * s0 + load8(p1 + j) * s1
-            let g23: SIMD8<T> = load8(p2 + j) * s2 + load8(p3 + j) * s3
-            let gv: SIMD8<T> = load8(UnsafePointer(g + j)) + (g01 + g23)
-            store8(gv, g + j)
-            j &+= 8
+            let g01: SIMD4<T> = load4(p0 + j) * s0 + load4(p1 + j) * s1
+            let g23: SIMD4<T> = load4(p2 + j) * s2 + load4(p3 + j) * s3
+            let gv: SIMD4<T> = load4(UnsafePointer(g + j)) + (g01 + g23)
+            store4(gv, g + j)
+            j &+= 4
         }
         while j < d {
             let t01: T = p0[j] * r0 + p1[j] * r1
@@ -93,12 +94,12 @@ func accumulateRow<T: BinaryFloatingPoint & SIMDScalar>(
     _ p: UnsafePointer<T>, columns d: Int, target: T, weights w: UnsafePointer<T>, offset: T,
     gradient g: UnsafeMutablePointer<T>
 ) -> (T, T) {
-    let vectorEnd = d & ~7
-    var a = SIMD8<T>()
+    let vectorEnd = d & ~3
+    var a = SIMD4<T>()
     var j = 0
     while j < vectorEnd {
-        a += load8(p + j) * load8(w + j)
-        j &+= 8
+        a += load4(p + j) * load4(w + j)
+        j &+= 4
     }
     var dot = a.sum()
     while j < d {
@@ -106,11 +107,11 @@ func accumulateRow<T: BinaryFloatingPoint & SIMDScalar>(
         j &+= 1
     }
     let r = dot + offset - target
-    let s = SIMD8<T>(repeating: r)
+    let s = SIMD4<T>(repeating: r)
     j = 0
     while j < vectorEnd {
-        store8(load8(UnsafePointer(g + j)) + load8(p + j) * s, g + j)
-        j &+= 8
+        store4(load4(UnsafePointer(g + j)) + load4(p + j) * s, g + j)
+        j &+= 4
     }
     while j < d {
         g[j] += p[j] * r
@@ -141,13 +142,13 @@ func fusedResidualGradient<T: BinaryFloatingPoint & SIMDScalar>(
 func accumulateColumnSums<T: BinaryFloatingPoint & SIMDScalar>(
     x: UnsafePointer<T>, columns d: Int, rows: Range<Int>, into sums: UnsafeMutablePointer<T>
 ) {
-    let vectorEnd = d & ~7
+    let vectorEnd = d & ~3
     for i in rows {
         let p = x + i &* d
         var j = 0
         while j < vectorEnd {
-            store8(load8(UnsafePointer(sums + j)) + load8(p + j), sums + j)
-            j &+= 8
+            store4(load4(UnsafePointer(sums + j)) + load4(p + j), sums + j)
+            j &+= 4
         }
         while j < d {
             sums[j] += p[j]

@@ -7,7 +7,7 @@ import HW1Regression
 /// descent on a grid of n × d, for a well-conditioned and an ill-conditioned design, with the
 /// NumPy/SciPy peers of Scripts/bench_regression.py timed in the same run when `.venv` exists.
 ///
-/// `hw1-bench regression [--quick] [--repeats R] [--out DIR] [--memory-gb G] [--gd-seconds S] [--no-peers]`
+/// `hw1-bench regression [--quick] [--rows N,…] [--columns D,…] [--conditions C,…] [--repeats R] [--out DIR] [--memory-gb G] [--gd-seconds S] [--no-peers]`
 /// writes DIR/benchmark.csv, DIR/benchmark.md and the log-log plots DIR/time-vs-n.svg and
 /// DIR/time-vs-d.svg (DIR defaults to results/regression).
 enum RegressionBenchmark {
@@ -20,6 +20,7 @@ enum RegressionBenchmark {
         var memoryBudgetBytes = 2.0e9
         var gdSecondsPerCell = 3.0
         var peers = true
+        var gdThreads: Int?
     }
 
     /// One measured cell of the grid.
@@ -43,7 +44,7 @@ enum RegressionBenchmark {
         let peersAvailable = settings.peers && FileManager.default.isExecutableFile(atPath: pythonPath)
             && FileManager.default.fileExists(atPath: peerScript)
         print("\n## regression: closed form against gradient descent (Double), Problem 1(c)")
-        print("OpenBLAS threads \(OpenBLAS.threadCount); GD fused pass on \(ProcessInfo.processInfo.activeProcessorCount) worker threads")
+        print("OpenBLAS threads \(OpenBLAS.threadCount); GD fused pass on \(settings.gdThreads ?? ProcessInfo.processInfo.activeProcessorCount) worker threads (fewer for small n·d)")
         print(peersAvailable
             ? "NumPy/SciPy peers: \(pythonPath) \(peerScript) (same designs' shape and condition, same run)"
             : "NumPy/SciPy peers skipped: \(settings.peers ? "\(pythonPath) or \(peerScript) is missing (make bench creates the venv)" : "--no-peers")")
@@ -104,8 +105,17 @@ enum RegressionBenchmark {
                 guard let s = Double(try value(argument)), s > 0 else { throw BenchmarkUsageError("--gd-seconds needs a positive number") }
                 settings.gdSecondsPerCell = s
             case "--no-peers": settings.peers = false
+            case "--gd-threads":
+                guard let t = Int(try value(argument)), t >= 1 else { throw BenchmarkUsageError("--gd-threads needs a positive integer") }
+                settings.gdThreads = t
+            case "--rows", "--columns", "--conditions":
+                let list = try value(argument).split(separator: ",").compactMap { Double($0) }
+                guard !list.isEmpty, list.allSatisfy({ $0 >= 1 }) else { throw BenchmarkUsageError("\(argument) needs a comma-separated list of numbers ≥ 1") }
+                if argument == "--rows" { settings.rowCounts = list.map { Int($0) } }
+                if argument == "--columns" { settings.columnCounts = list.map { Int($0) } }
+                if argument == "--conditions" { settings.conditions = list }
             default:
-                throw BenchmarkUsageError("unknown option '\(argument)'; use --quick, --repeats R, --out DIR, --memory-gb G, --gd-seconds S, --no-peers")
+                throw BenchmarkUsageError("unknown option '\(argument)'; use --quick, --rows N,…, --columns D,…, --conditions C,…, --repeats R, --out DIR, --memory-gb G, --gd-seconds S, --no-peers")
             }
         }
         return settings
@@ -144,7 +154,7 @@ enum RegressionBenchmark {
         var objective: LeastSquaresGradient<Double>?
         var lipschitz = 0.0
         cell.gdSetup = try Timing.seconds {
-            objective = try LeastSquaresGradient(features: x, targets: y)
+            objective = try LeastSquaresGradient(features: x, targets: y, threads: settings.gdThreads)
             lipschitz = objective!.largestEigenvalue()
         }
         var prepared = objective!

@@ -133,9 +133,11 @@ struct RegressCommand: ParsableCommand {
         print("\(source): n = \(x.rows) rows, d = \(x.columns) features; method \(method.rawValue)")
         if let note = result.note { print("  \(note)") }
         let width = max(4, names.map(\.count).max() ?? 0)
-        for (name, weight) in zip(names, result.weights) {
+        // Wide designs: the first 20 weights on the terminal; --json has them all.
+        for (name, weight) in zip(names, result.weights).prefix(20) {
             print("  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(format: "% .10g", weight))
         }
+        if names.count > 20 { print("  … \(names.count - 20) more (use --json for all)") }
         print("  " + "bias".padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(format: "% .10g", result.bias))
         print("loss J = \(loss)")
         print(String(format: "solve time %.6f s", result.seconds) + (result.iterations.map { ", \($0) \(method == .sgd ? "epochs" : "iterations")" } ?? ""))
