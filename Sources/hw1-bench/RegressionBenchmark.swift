@@ -315,7 +315,7 @@ enum RegressionBenchmark {
         try csv.write(to: directory.appendingPathComponent("benchmark.csv"), atomically: true, encoding: .utf8)
 
         let header = (columns + (peers ? peerColumns : [])).map(\.0)
-        var markdown = "<!-- written by `hw1-bench regression`; OpenBLAS \(OpenBLAS.configuration), \(OpenBLAS.threadCount) threads -->\n"
+        var markdown = "<!-- written by `hw1-bench regression`; \(OpenBLAS.configuration), \(OpenBLAS.threadCount) threads -->\n"
         markdown += "| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---|" }.joined() + "\n"
         for c in cells {
             var values = rowValues(c, peers: peers)
