@@ -41,7 +41,8 @@ let package = Package(
                 "HW1CBLAS", "HW1CLAPACKE",
                 .product(name: "RealModule", package: "swift-numerics"),
             ]),
-        .target(name: "HW1Regression", dependencies: ["HW1LinearAlgebra"]),
+        // HW1CBLAS for the raw-pointer gemv on row blocks of the gradient-descent pass.
+        .target(name: "HW1Regression", dependencies: ["HW1LinearAlgebra", "HW1CBLAS"]),
         .target(name: "HW1NeuralNetwork", dependencies: ["HW1LinearAlgebra"]),
         .target(name: "HW1Data", dependencies: ["HW1CZlib"]),
         .target(name: "HW1Plotting", dependencies: ["HW1CZlib"]),

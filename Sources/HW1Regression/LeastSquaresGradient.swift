@@ -1,4 +1,14 @@
+import HW1CBLAS
 import HW1LinearAlgebra
+
+/// How the fused pass walks X.
+public enum FusedPassKernel: String, Sendable, CaseIterable {
+    /// Four rows at a time in Swift SIMD code: the residuals, then `g += rᵢ·xᵢ` from L1.
+    case rows
+    /// Row blocks small enough for a single-threaded OpenBLAS gemv (`m·d < 9216`, OpenBLAS's
+    /// threading threshold): `r = X_blk·w + b − y_blk`, then `g += X_blkᵀ·r` from L2.
+    case blasBlocks
+}
 
 /// The loss `J(w) = 1/(2n)·‖X·w + b(w) − y‖²` and its gradient `∇J = 1/n · X_cᵀ·r`, evaluated
 /// by one fused pass that reads X once, with the bias held at its exact optimum
@@ -18,12 +28,18 @@ public struct LeastSquaresGradient<Scalar: BLASScalar>: Sendable {
     /// The gradient `∇_w J` at the weights of the last ``evaluate(at:)`` (length `d`).
     public private(set) var gradient: [Scalar]
     let partition: RowPartition
+    /// The kernel of the pass.
+    public let kernel: FusedPassKernel
+    let blockRows: Int
+    var residualBlocks: [Scalar]
     var partialGradients: [Scalar]
     var partialSums: [Scalar]
 
     /// Prepares the pass for `x` (`n × d`) and `y` (`n`), on `threads` workers (default: the
     /// processor count, one for small problems).
-    public init(features x: Matrix<Scalar>, targets y: [Scalar], threads: Int? = nil) throws(RegressionError) {
+    public init(
+        features x: Matrix<Scalar>, targets y: [Scalar], threads: Int? = nil, kernel: FusedPassKernel = .blasBlocks
+    ) throws(RegressionError) {
         if y.count != x.rows { throw .targetCountMismatch(rows: x.rows, targets: y.count) }
         if x.columns == 0 { throw .noFeatures }
         if x.rows == 0 { throw .tooFewRows(rows: 0, columns: x.columns) }
@@ -36,6 +52,9 @@ public struct LeastSquaresGradient<Scalar: BLASScalar>: Sendable {
         gradient = [Scalar](repeating: 0, count: x.columns)
         partialGradients = [Scalar](repeating: 0, count: partition.count * x.columns)
         partialSums = [Scalar](repeating: 0, count: partition.count * 2)
+        self.kernel = kernel
+        blockRows = max(1, 9215 / x.columns)
+        residualBlocks = [Scalar](repeating: 0, count: kernel == .blasBlocks ? partition.count * blockRows : 0)
     }
 
     /// Number of worker threads of the pass.
@@ -97,22 +116,34 @@ public struct LeastSquaresGradient<Scalar: BLASScalar>: Sendable {
     mutating func pass(weights: [Scalar], offset: Scalar, useTargets: Bool) -> (Scalar, Scalar) {
         let d = features.columns
         let partition = self.partition
+        let useBlocks = kernel == .blasBlocks
+        let blockRows = self.blockRows
         features.withUnsafeBufferPointer { px in
             targets.withUnsafeBufferPointer { py in
                 weights.withUnsafeBufferPointer { pw in
                     partialGradients.withUnsafeMutableBufferPointer { pg in
                         partialSums.withUnsafeMutableBufferPointer { ps in
+                          residualBlocks.withUnsafeMutableBufferPointer { pr in
                             let shared = UncheckedSendable(
-                                (px.baseAddress!, useTargets ? py.baseAddress : nil, pw.baseAddress!, pg.baseAddress!, ps.baseAddress!))
+                                (px.baseAddress!, useTargets ? py.baseAddress : nil, pw.baseAddress!, pg.baseAddress!, ps.baseAddress!,
+                                 useBlocks ? pr.baseAddress : nil))
                             partition.forEach { t, rows in
-                                let (x, y, w, g, s) = shared.value
+                                let (x, y, w, g, s, _) = shared.value
                                 let gt = g + t * d
                                 gt.update(repeating: 0, count: d)
-                                let r = ScalarKernels.fusedPass(
-                                    x: x, columns: d, rows: rows, targets: y, weights: w, offset: offset, gradient: gt)
+                                let r: (sumOfSquares: Scalar, sum: Scalar)
+                                if let residual = shared.value.5 {
+                                    r = Self.blockedPass(
+                                        x: x, columns: d, rows: rows, blockRows: blockRows, targets: y, weights: w,
+                                        offset: offset, gradient: gt, residual: residual + t * blockRows)
+                                } else {
+                                    r = ScalarKernels.fusedPass(
+                                        x: x, columns: d, rows: rows, targets: y, weights: w, offset: offset, gradient: gt)
+                                }
                                 s[2 * t] = r.sumOfSquares
                                 s[2 * t + 1] = r.sum
                             }
+                          }
                         }
                     }
                 }
@@ -133,6 +164,35 @@ public struct LeastSquaresGradient<Scalar: BLASScalar>: Sendable {
                     for j in 0..<d { g[j] += pg[t * d + j] }
                 }
             }
+        }
+        return (sumOfSquares, sum)
+    }
+
+    /// The pass over `rows` in blocks of `blockRows`: two single-threaded gemv calls per block,
+    /// the second reading the block from cache.
+    static func blockedPass(
+        x: UnsafePointer<Scalar>, columns d: Int, rows: Range<Int>, blockRows: Int, targets y: UnsafePointer<Scalar>?,
+        weights w: UnsafePointer<Scalar>, offset: Scalar, gradient g: UnsafeMutablePointer<Scalar>,
+        residual r: UnsafeMutablePointer<Scalar>
+    ) -> (sumOfSquares: Scalar, sum: Scalar) {
+        var sumOfSquares: Scalar = 0, sum: Scalar = 0
+        var start = rows.lowerBound
+        let d32 = Int32(d)
+        while start < rows.upperBound {
+            let m = min(blockRows, rows.upperBound - start)
+            if let y {
+                for i in 0..<m { r[i] = offset - y[start + i] }
+            } else {
+                for i in 0..<m { r[i] = offset }
+            }
+            let block = x + start * d
+            Scalar.cblasGemv(CblasNoTrans, Int32(m), d32, 1, block, d32, w, 1, 1, r, 1)
+            for i in 0..<m {
+                sumOfSquares += r[i] * r[i]
+                sum += r[i]
+            }
+            Scalar.cblasGemv(CblasTrans, Int32(m), d32, 1, block, d32, UnsafePointer(r), 1, 1, g, 1)
+            start += m
         }
         return (sumOfSquares, sum)
     }

@@ -21,6 +21,7 @@ enum RegressionBenchmark {
         var gdSecondsPerCell = 3.0
         var peers = true
         var gdThreads: Int?
+        var gdKernel = FusedPassKernel.blasBlocks
     }
 
     /// One measured cell of the grid.
@@ -107,6 +108,9 @@ enum RegressionBenchmark {
                 guard let s = Double(try value(argument)), s > 0 else { throw BenchmarkUsageError("--gd-seconds needs a positive number") }
                 settings.gdSecondsPerCell = s
             case "--no-peers": settings.peers = false
+            case "--gd-kernel":
+                guard let k = FusedPassKernel(rawValue: try value(argument)) else { throw BenchmarkUsageError("--gd-kernel is rows or blasBlocks") }
+                settings.gdKernel = k
             case "--gd-threads":
                 guard let t = Int(try value(argument)), t >= 1 else { throw BenchmarkUsageError("--gd-threads needs a positive integer") }
                 settings.gdThreads = t
@@ -156,7 +160,7 @@ enum RegressionBenchmark {
         var objective: LeastSquaresGradient<Double>?
         var lipschitz = 0.0
         cell.gdSetup = try Timing.seconds {
-            objective = try LeastSquaresGradient(features: x, targets: y, threads: settings.gdThreads)
+            objective = try LeastSquaresGradient(features: x, targets: y, threads: settings.gdThreads, kernel: settings.gdKernel)
             lipschitz = objective!.largestEigenvalue()
         }
         var prepared = objective!

@@ -5,12 +5,22 @@ import Testing
 
 @Suite("Gradient descent")
 struct GradientDescentTests {
-    @Test("the fused pass gives the loss and centred gradient of the naive formula", arguments: [1, 2, 3])
-    func fusedPassMatchesNaiveGradient(threads: Int) throws {
-        // 37 rows and 13 columns exercise the four-row blocks, the SIMD width and both tails.
-        let problem = SyntheticRegression<Double>(rows: 37, columns: 13, condition: 5, seed: 4)
-        var objective = try LeastSquaresGradient(features: problem.features, targets: problem.targets, threads: threads)
-        let w = (0..<13).map { Double($0) / 7 - 0.8 }
+    @Test(
+        "the fused pass gives the loss and centred gradient of the naive formula",
+        arguments: [1, 2, 3], FusedPassKernel.allCases)
+    func fusedPassMatchesNaiveGradient(threads: Int, kernel: FusedPassKernel) throws {
+        // 37 rows and 13 columns exercise the four-row blocks, the SIMD width and both tails;
+        // 800 columns make the BLAS blocks 11 rows, so 37 rows end in a partial block.
+        for columns in [13, 800] {
+            try checkFusedPass(rows: 37, columns: columns, threads: threads, kernel: kernel)
+        }
+    }
+
+    func checkFusedPass(rows: Int, columns: Int, threads: Int, kernel: FusedPassKernel) throws {
+        let problem = SyntheticRegression<Double>(rows: rows, columns: columns, condition: 5, seed: 4)
+        var objective = try LeastSquaresGradient(
+            features: problem.features, targets: problem.targets, threads: threads, kernel: kernel)
+        let w = (0..<columns).map { Double($0 % 13) / 7 - 0.8 }
         let loss = objective.evaluate(at: w)
         let reference = naiveCentredGradient(problem.features, problem.targets, w)
         #expect(abs(loss - reference.loss) < 1e-12 * max(1, reference.loss))
