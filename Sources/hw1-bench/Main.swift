@@ -8,6 +8,7 @@ struct BenchMain {
     static let benchmarks: [(name: String, summary: String, run: @Sendable ([String]) throws -> Void)] = [
         ("gemm", "Matrix `into:` gemm against a direct cblas_sgemm on the MLP's shapes", GemmBenchmark.run),
         ("mlp", "one part-(b) training epoch against its sgemm calls alone, NumPy and PyTorch", MLPBenchmark.run),
+        ("regression", "Problem 1(c): closed-form least squares against gradient descent, n × d grid, NumPy peers", RegressionBenchmark.run),
     ]
 
     static func main() throws {

@@ -12,6 +12,7 @@ struct HW1: AsyncParsableCommand {
             EvaluateCommand.self,
             SamplesCommand.self,
             ReportCommand.self,
+            RegressCommand.self,
             DemoCommand.self,
         ])
 }

@@ -1,1 +1,0 @@
-// The HW1Regression module is built by its own issue; this file keeps the target non-empty until then.
