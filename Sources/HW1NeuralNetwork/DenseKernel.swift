@@ -34,6 +34,12 @@ enum DenseKernel {
                 }
             }
         case .sigmoid:
+            if Scalar.self == Float.self {
+                FloatSigmoid.applyWithBias(
+                    UnsafeMutableRawPointer(y).assumingMemoryBound(to: Float.self),
+                    bias: UnsafeRawPointer(b).assumingMemoryBound(to: Float.self), rows: rows, width: outputs)
+                return
+            }
             for r in 0..<rows {
                 let row = y + r &* outputs
                 for j in 0..<outputs { row[j] = Activation.sigmoid(row[j] + b[j]) }

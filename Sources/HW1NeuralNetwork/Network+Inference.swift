@@ -91,7 +91,10 @@ extension Network {
         var chunkLoss = [Double](repeating: 0, count: chunkCount)
         var chunkCorrect = [Int](repeating: 0, count: chunkCount)
         let classes = classCount, width = inputSize, layout = layout, hidden = activation
-        if workers > 1 && OpenBLAS.threadCount != 1 { OpenBLAS.threadCount = 1 }
+        // Each chunk runs single-threaded in OpenBLAS; the caller's thread count is restored.
+        let savedThreads = OpenBLAS.threadCount
+        if workers > 1 && savedThreads != 1 { OpenBLAS.threadCount = 1 }
+        defer { if OpenBLAS.threadCount != savedThreads { OpenBLAS.threadCount = savedThreads } }
         parameters.withUnsafeBufferPointer { p in
             chunkLoss.withUnsafeMutableBufferPointer { lossOut in
                 chunkCorrect.withUnsafeMutableBufferPointer { correctOut in

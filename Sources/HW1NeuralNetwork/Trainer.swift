@@ -44,6 +44,16 @@ public struct TrainingConfiguration: Sendable, Equatable {
 ///
 /// Data are plain matrices: inputs `[n, features]` (e.g. Fashion-MNIST as `x / 255`) and
 /// labels `[n]` of class indices. They are held, never copied.
+///
+/// ```swift
+/// var generator = SeededGenerator(seed: seed)
+/// var network = try Network<Float>(sizes: [784, 128, 64, 10], activation: .sigmoid, using: &generator)
+/// let trainer = try Trainer(trainInputs: x, trainLabels: y, testInputs: tx, testLabels: ty,
+///                           configuration: TrainingConfiguration(epochs: 20, batchSize: 64, seed: seed))
+/// var optimizer: any Optimizer<Float> = SGD(learningRate: 0.1, momentum: 0.9)
+/// let history = try trainer.train(&network, optimizer: &optimizer,
+///                                 progress: { print($0.epoch, $0.batch) }, shouldStop: { stop.load(ordering: .relaxed) })
+/// ```
 public struct Trainer<Scalar: BLASScalar>: Sendable {
     /// The options of the run.
     public let configuration: TrainingConfiguration

@@ -8,7 +8,11 @@ import HW1LinearAlgebra
 /// own buffers (OpenBLAS single-threaded), and the two gradient halves are summed in a fixed
 /// order, so the same seed and worker count give bit-identical results; the mathematics of the
 /// step is unchanged (1 and 2 workers agree to rounding). A smaller last batch reuses the same
-/// buffers (fewer rows, same leading dimension). After `init`, a step allocates nothing.
+/// buffers (fewer rows, same leading dimension). After `init`, a step allocates nothing
+/// (checked by `AllocationTests` with a malloc-counting `LD_PRELOAD` shim).
+///
+/// With more than one worker a step sets `OpenBLAS.threadCount` to 1 (process-wide) and
+/// leaves it so; ``Trainer`` restores the caller's value when training ends.
 public final class TrainingWorkspace<Scalar: BLASScalar> {
     /// Largest batch the buffers hold.
     public let batchSize: Int
@@ -17,6 +21,17 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
     let sizes: [Int]
     let workers: [WorkerBuffers<Scalar>]
     private var loadedRows = 0
+    /// Helper threads for workers 1…; nil with one worker.
+    private var threads: WorkerThreads?
+    /// The current step's shared inputs, set before the helpers are started.
+    private var job = Job(parameters: nil, layout: [], hidden: .identity, scale: 0)
+
+    private struct Job {
+        var parameters: UnsafePointer<Scalar>?
+        var layout: [DenseLayout]
+        var hidden: Activation
+        var scale: Scalar
+    }
 
     /// Buffers for `network`'s shape and batches of up to `batchSize` rows, split over `workers` threads.
     public init(network: Network<Scalar>, batchSize: Int, workers: Int = 1) throws(NeuralNetworkError) {
@@ -29,6 +44,21 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
         self.workers = (0..<workers).map { _ in
             WorkerBuffers(sizes: network.sizes, capacity: perWorker, parameterCount: network.parameterCount)
         }
+        if workers > 1 {
+            let weakSelf = UncheckedSendable(value: WeakReference(self))
+            threads = WorkerThreads(count: workers) { w in weakSelf.value.object?.runWorker(w) }
+        }
+    }
+
+    deinit { threads?.shutdown() }
+
+    /// Runs worker `w`'s forward and backward on its rows with the current job. Called from
+    /// the helper threads' closure, a generic context, hence the explicit specialisations.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    private func runWorker(_ w: Int) {
+        guard workers[w].rows > 0, let parameters = job.parameters else { return }
+        workers[w].computeGradients(parameters: parameters, layout: job.layout, hidden: job.hidden, scale: job.scale)
     }
 
     /// The flat gradient of the last step (summed over workers), laid out like ``Network/parameters``.
@@ -110,11 +140,9 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
                 workers[0].computeGradients(parameters: p, layout: layout, hidden: hidden, scale: scale)
             } else {
                 if OpenBLAS.threadCount != 1 { OpenBLAS.threadCount = 1 }
-                let shared = UncheckedSendable(value: (workers, p, layout))
-                DispatchQueue.concurrentPerform(iterations: active) { w in
-                    let (workers, p, layout) = shared.value
-                    workers[w].computeGradients(parameters: p, layout: layout, hidden: hidden, scale: scale)
-                }
+                job = Job(parameters: p, layout: layout, hidden: hidden, scale: scale)
+                threads!.run()
+                job.parameters = nil
             }
         }
         // Fixed reduction order (worker 0, then 1, …) keeps results reproducible.
@@ -139,4 +167,10 @@ public struct StepResult: Sendable, Equatable {
     public var correct: Int
     /// Rows in the batch.
     public var rows: Int
+}
+
+/// A weak reference, so helper threads never keep their workspace alive.
+final class WeakReference<Object: AnyObject> {
+    weak var object: Object?
+    init(_ object: Object) { self.object = object }
 }

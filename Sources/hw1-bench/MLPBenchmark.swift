@@ -42,6 +42,10 @@ enum MLPBenchmark {
             print(pad(label, 32) + pad(String(format: "%.3f", epoch), 10) + pad(String(format: "%.3f", products), 12)
                   + String(format: "%.2f", epoch / products))
         }
+        OpenBLAS.threadCount = 1
+        let (epochCPU, productsCPU) = try cpuTimes(inputs, labels, testInputs, testLabels)
+        print(String(format: "CPU time, 1 worker, 1 thread (insensitive to other load): epoch %.3f s, products %.3f s, ratio %.2f",
+                     epochCPU, productsCPU, epochCPU / productsCPU))
         OpenBLAS.threadCount = originalThreads
         print(String(format: "best Swift epoch: %.3f s; fastest products-only with both cores: %.3f s", bestEpoch, products2))
         comparePeers(swiftEpoch: bestEpoch)
@@ -60,6 +64,40 @@ enum MLPBenchmark {
         let history = try trainer.train(&network, optimizer: &sgd)
         let timed = history.epochs.dropFirst().map(\.seconds).sorted()
         return timed[timed.count / 2]
+    }
+
+    /// Process CPU seconds of one training epoch (a 1-epoch run less its two evaluation passes,
+    /// timed alone) and of the products alone, single-threaded: on a shared machine this shows
+    /// the trainer's own overhead without the noise of other processes.
+    static func cpuTimes(
+        _ inputs: Matrix<Float>, _ labels: [Int], _ testInputs: Matrix<Float>, _ testLabels: [Int]
+    ) throws -> (epoch: Double, products: Double) {
+        var generator = SeededGenerator(seed: 1)
+        var network = try Network<Float>(sizes: sizes, activation: .sigmoid, using: &generator)
+        let trainer = try Trainer(
+            trainInputs: inputs, trainLabels: labels, testInputs: testInputs, testLabels: testLabels,
+            configuration: TrainingConfiguration(epochs: 1, batchSize: batchSize, seed: 1, workers: 1))
+        var samples: [(Double, Double)] = []
+        for _ in 0..<3 {
+            var sgd = SGD<Float>(learningRate: 0.1)
+            let whole = try cpuSeconds { _ = try trainer.train(&network, optimizer: &sgd) }
+            let evaluation = try cpuSeconds {
+                _ = try network.evaluate(inputs, labels: labels)
+                _ = try network.evaluate(testInputs, labels: testLabels)
+            }
+            let products = cpuSeconds { productsEpoch(mode: .single) }
+            samples.append((whole - evaluation, products))
+        }
+        let epochs = samples.map(\.0).sorted(), products = samples.map(\.1).sorted()
+        return (epochs[1], products[1])
+    }
+
+    static func cpuSeconds(_ body: () throws -> Void) rethrows -> Double {
+        var start = timespec(), end = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &start)
+        try body()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &end)
+        return Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
     }
 
     enum ProductsMode { case single, split }

@@ -38,3 +38,21 @@ import Testing
         #expect(abs(gradient[0, 0] - 0.5) < 1e-6 && abs(gradient[0, 2] + 0.5) < 1e-6)
     }
 }
+
+@Suite struct FloatSigmoidLayerTests {
+    @Test func floatSigmoidLayerMatchesTheDoubleSigmoidToAFewUlp() {
+        // A 1→1 identity-weight layer: y = σ(x) on a dense grid of x over −100...100.
+        let xs = stride(from: -100.0, through: 100.0, by: 0.0137).map { Float($0) }
+        let layer = Dense<Float>(weight: Matrix([[1]]), bias: [0], activation: .sigmoid)
+        let y = layer.forward(Matrix(column: xs))
+        var worst: Double = 0
+        var worstAt: Float = 0
+        for (x, value) in zip(xs, y.elements) {
+            let exact = Activation.sigmoid(Double(x))
+            let tolerance = max(exact * 6e-7, 2e-38)   // ~5 ulp relative; below z = −87 flushed to 0
+            let error = abs(Double(value) - exact) / tolerance
+            if error > worst { worst = error; worstAt = x }
+        }
+        #expect(worst <= 1, "worst at x = \(worstAt)")
+    }
+}
