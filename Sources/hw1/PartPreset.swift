@@ -30,6 +30,8 @@ struct PartPreset: Sendable, Equatable {
     let learningRate: Double
     /// Momentum μ (used by the momentum optimiser only).
     let momentum: Double
+    /// Nesterov's form of momentum (momentum optimiser only).
+    let nesterov: Bool
     let epochs: Int
     let batchSize: Int
     /// How the rate changes over the epochs.
@@ -39,18 +41,18 @@ struct PartPreset: Sendable, Equatable {
     /// validation grid in Docs/hyperparameters.md.
     static let all: [String: PartPreset] = [
         "b": PartPreset(part: "b", hidden: [128, 64], activation: .sigmoid, optimizer: .sgd,
-                        learningRate: 2.0, momentum: 0, epochs: 15, batchSize: 64, schedule: .cosine(minimum: 0.02)),
+                        learningRate: 2.0, momentum: 0, nesterov: false, epochs: 15, batchSize: 64, schedule: .cosine(minimum: 0.02)),
         "c": PartPreset(part: "c", hidden: [128, 64], activation: .relu, optimizer: .sgd,
-                        learningRate: 0.2, momentum: 0, epochs: 20, batchSize: 64, schedule: .cosine(minimum: 0.002)),
+                        learningRate: 0.2, momentum: 0, nesterov: false, epochs: 20, batchSize: 64, schedule: .cosine(minimum: 0.002)),
         "d": PartPreset(part: "d", hidden: [128, 64], activation: .sigmoid, optimizer: .momentum,
-                        learningRate: 0.1, momentum: 0.9, epochs: 20, batchSize: 64, schedule: .cosine(minimum: 0.001)),
+                        learningRate: 0.2, momentum: 0.9, nesterov: true, epochs: 20, batchSize: 64, schedule: .cosine(minimum: 0.002)),
         "e": PartPreset(part: "e", hidden: [128, 64, 64], activation: .sigmoid, optimizer: .sgd,
-                        learningRate: 1.0, momentum: 0, epochs: 20, batchSize: 64, schedule: .cosine(minimum: 0.01)),
+                        learningRate: 1.0, momentum: 0, nesterov: false, epochs: 20, batchSize: 64, schedule: .cosine(minimum: 0.01)),
     ]
 
     /// What a run without `--part` starts from: part b's network with plain SGD.
     static let custom = PartPreset(part: "custom", hidden: [128, 64], activation: .sigmoid, optimizer: .sgd,
-                                   learningRate: 0.1, momentum: 0.9, epochs: 10, batchSize: 64, schedule: .constant)
+                                   learningRate: 0.1, momentum: 0.9, nesterov: false, epochs: 10, batchSize: 64, schedule: .constant)
 
     /// The preset's schedule for another base rate: a cosine floor keeps its ratio to the rate.
     func schedule(forRate rate: Double) -> LearningRateSchedule {

@@ -35,12 +35,12 @@ struct ResultsReport {
                 + " training set, never on the test set: see [Docs/hyperparameters.md](../Docs/hyperparameters.md).", ""]
         }
         lines += summaryTable(linkPrefix: "")
+        lines += ["", "![test accuracy of every part](comparison-accuracy.svg)", "", "![test loss of every part](comparison-loss.svg)"]
         if FileManager.default.fileExists(atPath: reportFolder.appendingPathComponent("samples.png").path) {
             lines += ["", "## 5(a) Four random training images", "",
                       "Drawn by `hw1 samples` (a different choice on every run unless `--seed` is given):", "",
                       "![four random Fashion-MNIST training images](samples.png)"]
         }
-        lines += ["", "![test accuracy of every part](comparison-accuracy.svg)", "", "![test loss of every part](comparison-loss.svg)"]
         for part in parts {
             lines += ["", "## \(Self.partTitles[part.part] ?? "part \(part.part)")", ""]
             lines += configLines(part)

@@ -34,8 +34,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Momentum μ in [0, 1) for --optimizer momentum.")
     var momentum: Double?
 
-    @Flag(help: "Nesterov's form of momentum (with --optimizer momentum).")
-    var nesterov = false
+    @Flag(inversion: .prefixedNo, help: "Nesterov's form of momentum (with --optimizer momentum). Default: the preset's (off without --part).")
+    var nesterov: Bool?
 
     @Option(help: "L2 weight decay on weights, not biases (≥ 0).")
     var weightDecay: Double = 0
@@ -106,11 +106,13 @@ struct TrainCommand: ParsableCommand {
             }
         }
         let momentumValue = momentum ?? (preset.optimizer == .momentum ? preset.momentum : 0.9)
-        if nesterov {
+        if nesterov == true {
             guard optimizerValue == .momentum, momentumValue > 0 else {
                 throw CLIError("--nesterov needs --optimizer momentum with --momentum above 0")
             }
         }
+        let nesterovValue = optimizerValue == .momentum && momentumValue > 0
+            && (nesterov ?? (preset.optimizer == .momentum && preset.nesterov))
         guard weightDecay.isFinite, weightDecay >= 0 else {
             throw CLIError("--weight-decay must be a finite number ≥ 0; got \(weightDecay)")
         }
@@ -125,7 +127,7 @@ struct TrainCommand: ParsableCommand {
         return TrainingSettings(
             part: part?.lowercased() ?? "custom", hidden: hiddenSizes, activation: activationValue,
             optimizer: optimizerValue, learningRate: rate,
-            momentum: optimizerValue == .momentum ? momentumValue : 0, nesterov: nesterov,
+            momentum: optimizerValue == .momentum ? momentumValue : 0, nesterov: nesterovValue,
             weightDecay: weightDecay, batchSize: batch, epochs: epochCount, seed: seed,
             validation: validation, schedule: try schedule.map { text throws(CLIError) in try ScheduleText.parse(text) } ?? preset.schedule(forRate: rate),
             workers: workers)

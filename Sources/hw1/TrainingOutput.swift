@@ -39,8 +39,8 @@ struct TrainingOutput {
         let network = settings.layerSizes(inputSize: result.network.inputSize, classCount: result.network.classCount)
             .map(String.init).joined(separator: "-")
         let label = "part \(settings.part): \(network) \(settings.activation.rawValue), \(settings.optimizer.rawValue) η=\(settings.learningRate), seed \(settings.seed)"
-        var loss = LineChart(title: "Cross-entropy loss per epoch (\(label))", xLabel: "epoch", yLabel: "mean cross-entropy")
-        var accuracy = LineChart(title: "Accuracy per epoch (\(label))", xLabel: "epoch", yLabel: "accuracy %")
+        var loss = LineChart(title: "Loss, \(label)", xLabel: "epoch", yLabel: "mean cross-entropy")
+        var accuracy = LineChart(title: "Accuracy, \(label)", xLabel: "epoch", yLabel: "accuracy %")
         loss.add(try ChartSeries(name: "train", x: x, y: epochs.map(\.trainLoss)))
         loss.add(try ChartSeries(name: "test", x: x, y: epochs.map(\.testLoss)))
         accuracy.add(try ChartSeries(name: "train", x: x, y: epochs.map { $0.trainAccuracy * 100 }))

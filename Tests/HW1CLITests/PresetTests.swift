@@ -38,6 +38,10 @@ struct PresetTests {
     @Test func anotherOptimiserStartsFromItsOwnRate() throws {
         let adam = try settings(["--part", "b", "--optimizer", "adam"])
         #expect(adam.optimizer == .adam && adam.learningRate == OptimizerKind.adam.defaultLearningRate)
+        #expect(try settings(["--part", "d"]).nesterov == PartPreset.all["d"]!.nesterov)
+        #expect(try settings(["--part", "d", "--no-nesterov"]).nesterov == false)
+        #expect(try settings(["--part", "d", "--momentum", "0"]).nesterov == false)
+        #expect(try settings(["--part", "d", "--optimizer", "sgd"]).nesterov == false)
         let momentum = try settings(["--part", "d", "--momentum", "0.5", "--nesterov"])
         #expect(momentum.momentum == 0.5 && momentum.nesterov && momentum.learningRate == PartPreset.all["d"]!.learningRate)
     }
