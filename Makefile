@@ -61,9 +61,8 @@ example: deps
 # then results/README.md and the results table in README.md.
 SEEDS        := 1 2 3
 RUNS         := results/runs
-# 5(f) repeats part b's network in PyTorch. The twin has no learning-rate schedule, so it runs
-# part b's best constant-rate setting of the same validation grid (Docs/hyperparameters.md).
-PART_F_FLAGS := --epochs 15 --batch-size 64 --learning-rate 1.0
+# 5(f) repeats part b in PyTorch with part b's hyperparameters (rate, cosine schedule, epochs).
+PART_F_FLAGS := --epochs 15 --batch-size 64 --learning-rate 2.0 --schedule cosine:0.02
 run: deps build $(if $(wildcard Scripts/requirements.txt),venv)
 	@mkdir -p results
 	$(BIN)/hw1 samples --count 4 --out results/samples.png

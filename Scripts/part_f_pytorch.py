@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import time
 from pathlib import Path
@@ -64,6 +65,32 @@ def positive_int(text: str) -> int:
     return value
 
 
+def schedule_spec(text: str) -> tuple[str, float | None]:
+    """Parses 'constant' or 'cosine:MIN'."""
+    if text == "constant":
+        return ("constant", None)
+    name, _, minimum = text.partition(":")
+    if name == "cosine":
+        try:
+            value = float(minimum)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"--schedule cosine:MIN needs a number after the colon, got {text!r}")
+        if not value >= 0:
+            raise argparse.ArgumentTypeError(f"--schedule cosine:MIN needs MIN >= 0, got {text!r}")
+        return ("cosine", value)
+    raise argparse.ArgumentTypeError(f"--schedule expects 'constant' or 'cosine:MIN', got {text!r}")
+
+
+def epoch_rate(base: float, schedule: tuple[str, float | None], epoch: int, epochs: int) -> float:
+    """The learning rate of `epoch` (from 1), as hw1's LearningRateSchedule computes it."""
+    name, minimum = schedule
+    if name == "constant" or epochs <= 1:
+        return base
+    progress = (epoch - 1) / (epochs - 1)
+    return minimum + (base - minimum) * (1 + math.cos(math.pi * progress)) / 2
+
+
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description="Problem 5(f): train the part-(b) MLP (sigmoid, cross-entropy, SGD) "
@@ -76,6 +103,10 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--learning-rate", type=float, default=0.1)
     parser.add_argument("--momentum", type=float, default=0.0,
                         help="SGD momentum (PyTorch form: v = mu*v + g; p -= lr*v)")
+    parser.add_argument("--schedule", type=schedule_spec, default="constant",
+                        help="learning-rate schedule per epoch: 'constant' or 'cosine:MIN' "
+                             "(cosine annealing from the rate at epoch 1 to MIN at the last "
+                             "epoch, the same formula as hw1's --schedule cosine:MIN)")
     parser.add_argument("--hidden", type=hidden_sizes, default=[128, 64],
                         help="hidden layer sizes, comma separated")
     parser.add_argument("--validation", type=int, default=0,
@@ -199,6 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         "epochs": args.epochs,
         "batch_size": args.batch_size,
         "learning_rate": args.learning_rate,
+        "schedule": args.schedule[0] if args.schedule[1] is None else f"cosine:{args.schedule[1]:g}",
         "momentum": args.momentum,
         "validation": args.validation,
         "init": str(args.init) if args.init is not None else None,
@@ -212,6 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     count = train_images.shape[0]
     history: list[dict] = []
     for epoch in range(1, args.epochs + 1):
+        rate = epoch_rate(args.learning_rate, args.schedule, epoch, args.epochs)
+        for group in optimizer.param_groups:
+            group["lr"] = rate
         started = time.perf_counter()
         order = torch.randperm(count, generator=generator)
         for start in range(0, count, args.batch_size):
@@ -225,7 +260,8 @@ def main(argv: list[str] | None = None) -> int:
         train_loss, train_accuracy = evaluate(model, train_images, train_labels)
         test_loss, test_accuracy = evaluate(model, test_images, test_labels)
         entry = {"epoch": epoch, "train_loss": train_loss, "train_accuracy": train_accuracy,
-                 "test_loss": test_loss, "test_accuracy": test_accuracy, "seconds": seconds}
+                 "test_loss": test_loss, "test_accuracy": test_accuracy, "seconds": seconds,
+                 "learning_rate": rate}
         if validation_images is not None:
             entry["validation_loss"], entry["validation_accuracy"] = evaluate(
                 model, validation_images, validation_labels)

@@ -30,9 +30,23 @@ struct ReportCommand: ParsableCommand {
         try report.writeComparisonCharts()
         print("wrote \(out) (\(parts.count) parts, \(parts.map(\.runs.count).reduce(0, +)) runs)")
         if let readme {
-            try ResultsReport.replaceSection(in: URL(fileURLWithPath: readme), with: report.summaryMarkdown(linkPrefix: outURL.deletingLastPathComponent().path + "/"))
+            try ResultsReport.replaceSection(in: URL(fileURLWithPath: readme), with: report.summaryMarkdown(linkPrefix: reportLinkPrefix(readme: readme)))
             print("updated the results section of \(readme)")
         }
+    }
+}
+
+extension ReportCommand {
+    /// The folder of the report relative to the README's folder, for links in the README's table.
+    func reportLinkPrefix(readme: String) -> String {
+        let reportFolder = URL(fileURLWithPath: out).deletingLastPathComponent().standardizedFileURL.pathComponents
+        let readmeFolder = URL(fileURLWithPath: readme).deletingLastPathComponent().standardizedFileURL.pathComponents
+        var common = 0
+        while common < min(reportFolder.count, readmeFolder.count), reportFolder[common] == readmeFolder[common] { common += 1 }
+        let up = Array(repeating: "..", count: readmeFolder.count - common)
+        let down = Array(reportFolder[common...])
+        let components = up + down
+        return components.isEmpty ? "" : components.joined(separator: "/") + "/"
     }
 }
 

@@ -144,8 +144,11 @@ struct ResultsReport {
     }
 
     func optimiserName(_ part: PartSummary) -> String {
-        let name = part.config("optimizer") ?? "?"
-        if let lr = part.config("learning_rate") { return "\(name), η=\(lr)" }
+        var name = part.config("optimizer") ?? "?"
+        if part.config("nesterov") == "true" { name += " (Nesterov)" }
+        if let momentum = part.config("momentum"), momentum != "0" { name += ", μ=\(momentum)" }
+        if let lr = part.config("learning_rate") { name += ", η=\(lr)" }
+        if let schedule = part.config("schedule"), schedule != "constant" { name += ", \(schedule)" }
         return name
     }
 
