@@ -11,7 +11,7 @@ struct BenchMain {
         ("regression", "Problem 1(c): closed-form least squares against gradient descent, n × d grid, NumPy peers", RegressionBenchmark.run),
     ]
 
-    static func main() throws {
+    static func main() {
         var arguments = Array(CommandLine.arguments.dropFirst())
         let selected = arguments.isEmpty ? "all" : arguments.removeFirst()
         if selected == "--help" || selected == "-h" {
@@ -25,6 +25,11 @@ struct BenchMain {
             print("hw1-bench: unknown benchmark '\(selected)'; choose one of: " + (benchmarks.map(\.name) + ["all"]).joined(separator: ", "))
             exit(2)
         }
-        for benchmark in toRun { try benchmark.run(arguments) }
+        do {
+            for benchmark in toRun { try benchmark.run(arguments) }
+        } catch {
+            print("hw1-bench: \(error)")
+            exit(2)
+        }
     }
 }
