@@ -20,17 +20,27 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
     public let workerCount: Int
     let sizes: [Int]
     let workers: [WorkerBuffers<Scalar>]
-    private var loadedRows = 0
     /// Helper threads for workers 1…; nil with one worker.
     private var threads: WorkerThreads?
-    /// The current step's shared inputs, set before the helpers are started.
-    private var job = Job(parameters: nil, layout: [], hidden: .identity, scale: 0)
+    /// The current phase's shared inputs, set before the helpers are started.
+    private var job = Job()
+
+    /// What the helpers do on the next `run`: gather their rows and compute their gradient
+    /// share, or sum the workers' gradients over their own slice of the parameters.
+    private enum Phase { case gradients, reduce }
 
     private struct Job {
+        var phase = Phase.gradients
         var parameters: UnsafePointer<Scalar>?
-        var layout: [DenseLayout]
-        var hidden: Activation
-        var scale: Scalar
+        var layout: [DenseLayout] = []
+        var hidden = Activation.identity
+        var scale: Scalar = 0
+        var source: UnsafePointer<Scalar>?
+        var labels: UnsafePointer<Int>?
+        var indices: UnsafePointer<Int>?
+        var start = 0
+        var count = 0
+        var active = 0
     }
 
     /// Buffers for `network`'s shape and batches of up to `batchSize` rows, split over `workers` threads.
@@ -52,13 +62,48 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
 
     deinit { threads?.shutdown() }
 
-    /// Runs worker `w`'s forward and backward on its rows with the current job. Called from
-    /// the helper threads' closure, a generic context, hence the explicit specialisations.
+    /// Runs worker `w`'s part of the current job. Called from the helper threads' closure, a
+    /// generic context, hence the explicit specialisations.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     private func runWorker(_ w: Int) {
-        guard workers[w].rows > 0, let parameters = job.parameters else { return }
-        workers[w].computeGradients(parameters: parameters, layout: job.layout, hidden: job.hidden, scale: job.scale)
+        switch job.phase {
+        case .gradients:
+            guard w < job.active, let parameters = job.parameters, let source = job.source, let labels = job.labels else {
+                workers[w].rows = 0
+                return
+            }
+            // Each worker gathers its own rows, so the copy runs in parallel and lands in its core's cache.
+            let (offset, share) = Self.share(of: w, rows: job.count, active: job.active)
+            workers[w].gather(from: source, labels: labels, indices: job.indices, start: job.start + offset, count: share)
+            workers[w].computeGradients(parameters: parameters, layout: job.layout, hidden: job.hidden, scale: job.scale)
+        case .reduce:
+            reduceSlice(w, of: workerCount, active: job.active)
+        }
+    }
+
+    /// Worker `w`'s contiguous share of `rows` rows split over `active` workers: its first row and row count.
+    @inline(__always)
+    private static func share(of w: Int, rows: Int, active: Int) -> (offset: Int, count: Int) {
+        let base = rows / active, extra = rows % active
+        return (w * base + min(w, extra), base + (w < extra ? 1 : 0))
+    }
+
+    /// Adds workers `1..<active`'s gradients into worker 0's over slice `part` of `parts` of the
+    /// parameters. Every element is summed in the same order (worker 0, then 1, …) whichever
+    /// thread does it, so splitting the sum by range leaves the result bit-identical.
+    @inline(__always)
+    private func reduceSlice(_ part: Int, of parts: Int, active: Int) {
+        let total = workers[0].gradients.baseAddress!
+        let n = workers[0].gradients.count
+        // Slice bounds on 16-element (64-byte for Float) boundaries, so threads never share a cache line.
+        let chunk = ((n + parts - 1) / parts + 15) & ~15
+        let lower = min(n, part * chunk), upper = min(n, lower + chunk)
+        guard lower < upper else { return }
+        for w in 1..<max(active, 1) {
+            let add = UnsafePointer(workers[w].gradients.baseAddress!)
+            for i in lower..<upper { total[i] += add[i] }
+        }
     }
 
     /// The flat gradient of the last step (summed over workers), laid out like ``Network/parameters``.
@@ -78,8 +123,7 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
     public func step<Optimizer: HW1NeuralNetwork.Optimizer>(
         _ network: inout Network<Scalar>, inputs: Matrix<Scalar>, labels: [Int], optimizer: inout Optimizer
     ) throws(NeuralNetworkError) -> StepResult where Optimizer.Scalar == Scalar {
-        try load(inputs, labels: labels, classes: network.classCount)
-        let result = computeGradients(network)
+        let result = try computeGradients(network, inputs: inputs, labels: labels)
         if result.loss.isFinite { optimizer.update(&network, gradients: UnsafePointer(workers[0].gradients.baseAddress!)) }
         return result
     }
@@ -89,12 +133,15 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
     public func lossAndGradients(
         _ network: Network<Scalar>, inputs: Matrix<Scalar>, labels: [Int]
     ) throws(NeuralNetworkError) -> (loss: Scalar, gradients: [Scalar]) {
-        try load(inputs, labels: labels, classes: network.classCount)
-        let result = computeGradients(network)
+        let result = try computeGradients(network, inputs: inputs, labels: labels)
         return (Scalar(result.loss), gradients)
     }
 
-    private func load(_ inputs: Matrix<Scalar>, labels: [Int], classes: Int) throws(NeuralNetworkError) {
+    /// Checks a batch given as a matrix and runs forward and backward over all its rows.
+    private func computeGradients(
+        _ network: Network<Scalar>, inputs: Matrix<Scalar>, labels: [Int]
+    ) throws(NeuralNetworkError) -> StepResult {
+        let classes = network.classCount
         guard inputs.columns == sizes[0] else {
             throw .dataShape("batch has \(inputs.columns) columns, the network's input layer has \(sizes[0])")
         }
@@ -104,58 +151,55 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
         if let row = labels.firstIndex(where: { $0 < 0 || $0 >= classes }) {
             throw .labelOutOfRange(set: "batch", row: row, label: labels[row], classes: classes)
         }
-        inputs.withUnsafeBufferPointer { x in
+        return inputs.withUnsafeBufferPointer { x in
             labels.withUnsafeBufferPointer { y in
-                load(from: x.baseAddress!, labels: y.baseAddress!, indices: nil, start: 0, count: inputs.rows)
+                computeGradients(network, rowsOf: x.baseAddress!, labels: y.baseAddress!, indices: nil, start: 0, count: inputs.rows)
             }
         }
     }
 
-    /// Gathers batch rows (`indices[start..<start+count]` of `source`, or consecutive rows when
-    /// `indices` is nil) straight into the workers' input buffers, split in contiguous shares.
+    /// Forward and backward over one batch, rows `indices[start..<start+count]` of `source` (or
+    /// consecutive rows when `indices` is nil), split in contiguous shares over the workers,
+    /// each of which gathers its own rows; leaves the summed gradient in `workers[0].gradients`.
+    /// The pointers need only stay valid for the call.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    func load(from source: UnsafePointer<Scalar>, labels: UnsafePointer<Int>, indices: UnsafePointer<Int>?, start: Int, count: Int) {
+    func computeGradients(
+        _ network: Network<Scalar>, rowsOf source: UnsafePointer<Scalar>, labels: UnsafePointer<Int>,
+        indices: UnsafePointer<Int>?, start: Int, count: Int
+    ) -> StepResult {
         precondition(count >= 1 && count <= batchSize, "TrainingWorkspace: batch of \(count) rows does not fit 1...\(batchSize)")
         let active = min(workerCount, count)
-        var offset = start
-        for w in 0..<workerCount {
-            let share = w < active ? count / active + (w < count % active ? 1 : 0) : 0
-            workers[w].gather(from: source, labels: labels, indices: indices, start: offset, count: share)
-            offset += share
-        }
-        loadedRows = count
-    }
-
-    /// Forward and backward over the loaded batch; leaves the summed gradient in `workers[0].gradients`.
-    @_specialize(where Scalar == Float)
-    @_specialize(where Scalar == Double)
-    func computeGradients(_ network: Network<Scalar>) -> StepResult {
-        let active = min(workerCount, loadedRows)
-        let scale = 1 / Scalar(loadedRows)
+        let scale = 1 / Scalar(count)
         let layout = network.layout, hidden = network.activation
         network.parameters.withUnsafeBufferPointer { parameters in
             let p = parameters.baseAddress!
-            if active == 1 {
+            if workerCount == 1 {
+                workers[0].gather(from: source, labels: labels, indices: indices, start: start, count: count)
                 workers[0].computeGradients(parameters: p, layout: layout, hidden: hidden, scale: scale)
             } else {
                 if OpenBLAS.threadCount != 1 { OpenBLAS.threadCount = 1 }
-                job = Job(parameters: p, layout: layout, hidden: hidden, scale: scale)
+                job = Job(phase: .gradients, parameters: p, layout: layout, hidden: hidden, scale: scale,
+                          source: source, labels: labels, indices: indices, start: start, count: count, active: active)
                 threads!.run()
+                if active > 1 {
+                    job.phase = .reduce
+                    threads!.run()
+                }
                 job.parameters = nil
+                job.source = nil
+                job.labels = nil
+                job.indices = nil
             }
         }
         // Fixed reduction order (worker 0, then 1, …) keeps results reproducible.
         var lossSum = workers[0].lossSum
         var correct = workers[0].correct
-        let total = workers[0].gradients
         for w in 1..<max(active, 1) {
-            let part = workers[w].gradients
-            for i in 0..<total.count { total[i] += part[i] }
             lossSum += workers[w].lossSum
             correct += workers[w].correct
         }
-        return StepResult(loss: lossSum / Double(loadedRows), correct: correct, rows: loadedRows)
+        return StepResult(loss: lossSum / Double(count), correct: correct, rows: count)
     }
 }
 
