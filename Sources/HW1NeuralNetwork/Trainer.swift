@@ -168,8 +168,8 @@ public struct Trainer<Scalar: BLASScalar>: Sendable {
                 let result = inputs.withUnsafeBufferPointer { x in
                     labels.withUnsafeBufferPointer { y in
                         order.withUnsafeBufferPointer { o in
-                            workspace.computeGradients(network, rowsOf: x.baseAddress!, labels: y.baseAddress!,
-                                                       indices: o.baseAddress!, start: first, count: rows)
+                            workspace.trainingStep(&network, optimizer: &optimizer, rowsOf: x.baseAddress!, labels: y.baseAddress!,
+                                                   indices: o.baseAddress!, start: first, count: rows)
                         }
                     }
                 }
@@ -178,7 +178,6 @@ public struct Trainer<Scalar: BLASScalar>: Sendable {
                     history.outcome = .diverged(epoch: epoch, batch: batch + 1, loss: result.loss)
                     return history
                 }
-                optimizer.update(&network, gradients: UnsafePointer(workspace.workers[0].gradients.baseAddress!))
                 lossSum += result.loss * Double(rows)
                 correct += result.correct
                 seen += rows

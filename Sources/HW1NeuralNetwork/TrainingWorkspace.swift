@@ -41,6 +41,10 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
         var start = 0
         var count = 0
         var active = 0
+        /// The optimiser step the reduce phase applies to its slice right after summing it; nil for none.
+        var update: SGDRangeUpdate<Scalar>?
+        var updateParameters: UnsafeMutablePointer<Scalar>?
+        var decay: Scalar = 0
     }
 
     /// Buffers for `network`'s shape and batches of up to `batchSize` rows, split over `workers` threads.
@@ -78,7 +82,15 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
             workers[w].gather(from: source, labels: labels, indices: job.indices, start: job.start + offset, count: share)
             workers[w].computeGradients(parameters: parameters, layout: job.layout, hidden: job.hidden, scale: job.scale)
         case .reduce:
-            reduceSlice(w, of: workerCount, active: job.active)
+            let slice = reduceSlice(w, of: workerCount, active: job.active)
+            if let update = job.update, let p = job.updateParameters, !slice.isEmpty {
+                let g = UnsafePointer(workers[0].gradients.baseAddress!)
+                for layer in job.layout {
+                    let weights = layer.weightRange.clamped(to: slice), biases = layer.biasRange.clamped(to: slice)
+                    if !weights.isEmpty { update.apply(parameters: p, gradients: g, range: weights, decay: job.decay) }
+                    if !biases.isEmpty { update.apply(parameters: p, gradients: g, range: biases, decay: 0) }
+                }
+            }
         }
     }
 
@@ -92,18 +104,20 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
     /// Adds workers `1..<active`'s gradients into worker 0's over slice `part` of `parts` of the
     /// parameters. Every element is summed in the same order (worker 0, then 1, …) whichever
     /// thread does it, so splitting the sum by range leaves the result bit-identical.
+    /// Returns the slice's range of parameter indices.
     @inline(__always)
-    private func reduceSlice(_ part: Int, of parts: Int, active: Int) {
+    private func reduceSlice(_ part: Int, of parts: Int, active: Int) -> Range<Int> {
         let total = workers[0].gradients.baseAddress!
         let n = workers[0].gradients.count
         // Slice bounds on 16-element (64-byte for Float) boundaries, so threads never share a cache line.
         let chunk = ((n + parts - 1) / parts + 15) & ~15
         let lower = min(n, part * chunk), upper = min(n, lower + chunk)
-        guard lower < upper else { return }
+        guard lower < upper else { return lower..<lower }
         for w in 1..<max(active, 1) {
             let add = UnsafePointer(workers[w].gradients.baseAddress!)
             for i in lower..<upper { total[i] += add[i] }
         }
+        return lower..<upper
     }
 
     /// The flat gradient of the last step (summed over workers), laid out like ``Network/parameters``.
@@ -123,9 +137,13 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
     public func step<Optimizer: HW1NeuralNetwork.Optimizer>(
         _ network: inout Network<Scalar>, inputs: Matrix<Scalar>, labels: [Int], optimizer: inout Optimizer
     ) throws(NeuralNetworkError) -> StepResult where Optimizer.Scalar == Scalar {
-        let result = try computeGradients(network, inputs: inputs, labels: labels)
-        if result.loss.isFinite { optimizer.update(&network, gradients: UnsafePointer(workers[0].gradients.baseAddress!)) }
-        return result
+        try check(network, inputs: inputs, labels: labels)
+        return inputs.withUnsafeBufferPointer { x in
+            labels.withUnsafeBufferPointer { y in
+                trainingStep(&network, optimizer: &optimizer, rowsOf: x.baseAddress!, labels: y.baseAddress!,
+                             indices: nil, start: 0, count: inputs.rows)
+            }
+        }
     }
 
     /// The mean loss of a batch and its gradient with respect to every parameter (flat, laid
@@ -141,6 +159,16 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
     private func computeGradients(
         _ network: Network<Scalar>, inputs: Matrix<Scalar>, labels: [Int]
     ) throws(NeuralNetworkError) -> StepResult {
+        try check(network, inputs: inputs, labels: labels)
+        return inputs.withUnsafeBufferPointer { x in
+            labels.withUnsafeBufferPointer { y in
+                computeGradients(network, rowsOf: x.baseAddress!, labels: y.baseAddress!, indices: nil, start: 0, count: inputs.rows)
+            }
+        }
+    }
+
+    /// Checks that a batch given as a matrix fits the network and the buffers.
+    private func check(_ network: Network<Scalar>, inputs: Matrix<Scalar>, labels: [Int]) throws(NeuralNetworkError) {
         let classes = network.classCount
         guard inputs.columns == sizes[0] else {
             throw .dataShape("batch has \(inputs.columns) columns, the network's input layer has \(sizes[0])")
@@ -151,11 +179,6 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
         if let row = labels.firstIndex(where: { $0 < 0 || $0 >= classes }) {
             throw .labelOutOfRange(set: "batch", row: row, label: labels[row], classes: classes)
         }
-        return inputs.withUnsafeBufferPointer { x in
-            labels.withUnsafeBufferPointer { y in
-                computeGradients(network, rowsOf: x.baseAddress!, labels: y.baseAddress!, indices: nil, start: 0, count: inputs.rows)
-            }
-        }
     }
 
     /// Forward and backward over one batch, rows `indices[start..<start+count]` of `source` (or
@@ -165,6 +188,58 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     func computeGradients(
+        _ network: Network<Scalar>, rowsOf source: UnsafePointer<Scalar>, labels: UnsafePointer<Int>,
+        indices: UnsafePointer<Int>?, start: Int, count: Int
+    ) -> StepResult {
+        let result = workerGradients(network, rowsOf: source, labels: labels, indices: indices, start: start, count: count)
+        sumGradients(rows: count, update: nil, parameters: nil, layout: [], decay: 0)
+        return result
+    }
+
+    /// One training step on the batch described as in ``computeGradients(_:rowsOf:labels:indices:start:count:)``:
+    /// gradients, then (when the loss is finite) the optimiser's update. With several workers
+    /// and an optimiser that can update by range (SGD, momentum), each thread sums and updates
+    /// its own slice of the parameters; otherwise the update runs here after the sum.
+    @_specialize(where Scalar == Float, Optimizer == SGD<Float>)
+    func trainingStep<Optimizer: HW1NeuralNetwork.Optimizer>(
+        _ network: inout Network<Scalar>, optimizer: inout Optimizer, rowsOf source: UnsafePointer<Scalar>,
+        labels: UnsafePointer<Int>, indices: UnsafePointer<Int>?, start: Int, count: Int
+    ) -> StepResult where Optimizer.Scalar == Scalar {
+        let result = workerGradients(network, rowsOf: source, labels: labels, indices: indices, start: start, count: count)
+        guard result.loss.isFinite else {
+            sumGradients(rows: count, update: nil, parameters: nil, layout: [], decay: 0)
+            return result
+        }
+        let gradient = UnsafePointer(workers[0].gradients.baseAddress!)
+        if workerCount == 1 || count == 1 {
+            optimizer.update(&network, gradients: gradient)
+            return result
+        }
+        optimizer.beginStep(parameterCount: network.parameterCount)
+        let decay = optimizer.weightDecay
+        let layout = network.layout
+        let updated: Void? = network.parameters.withUnsafeMutableBufferPointer { p in
+            optimizer.withRangeUpdate { update in
+                sumGradients(rows: count, update: update, parameters: p.baseAddress!, layout: layout, decay: decay)
+            }
+        }
+        if updated == nil {
+            sumGradients(rows: count, update: nil, parameters: nil, layout: [], decay: 0)
+            network.parameters.withUnsafeMutableBufferPointer { p in
+                for layer in layout {
+                    optimizer.update(parameters: p.baseAddress!, gradients: gradient, range: layer.weightRange, decay: decay)
+                    optimizer.update(parameters: p.baseAddress!, gradients: gradient, range: layer.biasRange, decay: 0)
+                }
+            }
+        }
+        return result
+    }
+
+    /// Each worker gathers its rows and computes its share of the gradient (not yet summed);
+    /// returns the batch's loss and accuracy, summed in worker order.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    private func workerGradients(
         _ network: Network<Scalar>, rowsOf source: UnsafePointer<Scalar>, labels: UnsafePointer<Int>,
         indices: UnsafePointer<Int>?, start: Int, count: Int
     ) -> StepResult {
@@ -182,10 +257,6 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
                 job = Job(phase: .gradients, parameters: p, layout: layout, hidden: hidden, scale: scale,
                           source: source, labels: labels, indices: indices, start: start, count: count, active: active)
                 threads!.run()
-                if active > 1 {
-                    job.phase = .reduce
-                    threads!.run()
-                }
                 job.parameters = nil
                 job.source = nil
                 job.labels = nil
@@ -200,6 +271,24 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
             correct += workers[w].correct
         }
         return StepResult(loss: lossSum / Double(count), correct: correct, rows: count)
+    }
+
+    /// Sums the workers' gradients into `workers[0].gradients`, each thread over its own slice
+    /// of the parameters, and applies `update` (if any) to the same slice right after.
+    private func sumGradients(
+        rows: Int, update: SGDRangeUpdate<Scalar>?, parameters: UnsafeMutablePointer<Scalar>?, layout: [DenseLayout], decay: Scalar
+    ) {
+        let active = min(workerCount, rows)
+        guard active > 1 else { return }
+        job.phase = .reduce
+        job.active = active
+        job.update = update
+        job.updateParameters = parameters
+        job.layout = layout
+        job.decay = decay
+        threads!.run()
+        job.update = nil
+        job.updateParameters = nil
     }
 }
 
