@@ -20,6 +20,15 @@ public protocol Optimizer<Scalar> {
     /// 0 for a bias range. State at the same indices belongs to the same parameters.
     mutating func update(
         parameters: UnsafeMutablePointer<Scalar>, gradients: UnsafePointer<Scalar>, range: Range<Int>, decay: Scalar)
+    /// For plain SGD and momentum, whose update of a parameter reads and writes only that
+    /// parameter's own state: runs `body` with an update that threads may apply to disjoint
+    /// ranges at once (after `beginStep`). Returns nil without calling `body` (the default) for
+    /// rules that cannot be split that way; callers then use `update` on one thread.
+    mutating func withRangeUpdate<Result>(_ body: (SGDRangeUpdate<Scalar>) -> Result) -> Result?
+}
+
+extension Optimizer {
+    public mutating func withRangeUpdate<Result>(_ body: (SGDRangeUpdate<Scalar>) -> Result) -> Result? { nil }
 }
 
 extension Optimizer {

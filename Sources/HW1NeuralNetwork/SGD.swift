@@ -35,8 +35,50 @@ public struct SGD<Scalar: BLASScalar>: Optimizer, Sendable {
     public mutating func update(
         parameters p: UnsafeMutablePointer<Scalar>, gradients g: UnsafePointer<Scalar>, range: Range<Int>, decay: Scalar
     ) {
-        let eta = learningRate
         if momentum == 0 {
+            SGDRangeUpdate(learningRate: learningRate, momentum: 0, nesterov: nesterov, velocity: nil)
+                .apply(parameters: p, gradients: g, range: range, decay: decay)
+            return
+        }
+        let (eta, mu, nesterov) = (learningRate, momentum, nesterov)
+        velocity.withUnsafeMutableBufferPointer { v in
+            SGDRangeUpdate(learningRate: eta, momentum: mu, nesterov: nesterov, velocity: v.baseAddress)
+                .apply(parameters: p, gradients: g, range: range, decay: decay)
+        }
+    }
+
+    /// SGD updates every parameter from its own gradient and velocity only, so disjoint ranges
+    /// may be updated from several threads at once.
+    public mutating func withRangeUpdate<Result>(_ body: (SGDRangeUpdate<Scalar>) -> Result) -> Result? {
+        if momentum == 0 {
+            return body(SGDRangeUpdate(learningRate: learningRate, momentum: 0, nesterov: nesterov, velocity: nil))
+        }
+        let (eta, mu, nesterov) = (learningRate, momentum, nesterov)
+        return velocity.withUnsafeMutableBufferPointer { v in
+            body(SGDRangeUpdate(learningRate: eta, momentum: mu, nesterov: nesterov, velocity: v.baseAddress))
+        }
+    }
+}
+
+/// One step of ``SGD`` with its velocity buffer borrowed: applies the update to a range of
+/// parameters without touching any other index, so threads may apply it to disjoint ranges at
+/// once. Valid only inside ``SGD/withRangeUpdate(_:)``; ``SGD`` itself updates through it, so
+/// both paths do the same arithmetic.
+public struct SGDRangeUpdate<Scalar: BLASScalar> {
+    let learningRate: Scalar
+    let momentum: Scalar
+    let nesterov: Bool
+    /// `[parameterCount]` velocity; nil when `momentum` is 0.
+    let velocity: UnsafeMutablePointer<Scalar>?
+
+    /// Updates `parameters[range]` from `gradients[range]` (and the velocity at the same
+    /// indices); `decay` is λ for a weight range, 0 for a bias range.
+    @inline(__always)
+    public func apply(
+        parameters p: UnsafeMutablePointer<Scalar>, gradients g: UnsafePointer<Scalar>, range: Range<Int>, decay: Scalar
+    ) {
+        let eta = learningRate
+        guard let v = velocity, momentum != 0 else {
             if decay == 0 {
                 for i in range { p[i] -= eta * g[i] }
             } else {
@@ -45,14 +87,11 @@ public struct SGD<Scalar: BLASScalar>: Optimizer, Sendable {
             return
         }
         let mu = momentum
-        let nesterov = nesterov
-        velocity.withUnsafeMutableBufferPointer { v in
-            for i in range {
-                let gi = decay == 0 ? g[i] : g[i] + decay * p[i]
-                let vi = mu * v[i] + gi
-                v[i] = vi
-                p[i] -= eta * (nesterov ? gi + mu * vi : vi)
-            }
+        for i in range {
+            let gi = decay == 0 ? g[i] : g[i] + decay * p[i]
+            let vi = mu * v[i] + gi
+            v[i] = vi
+            p[i] -= eta * (nesterov ? gi + mu * vi : vi)
         }
     }
 }

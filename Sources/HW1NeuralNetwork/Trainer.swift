@@ -165,20 +165,19 @@ public struct Trainer<Scalar: BLASScalar>: Sendable {
                 }
                 let first = batch * c.batchSize
                 let rows = min(c.batchSize, order.count - first)
-                inputs.withUnsafeBufferPointer { x in
+                let result = inputs.withUnsafeBufferPointer { x in
                     labels.withUnsafeBufferPointer { y in
                         order.withUnsafeBufferPointer { o in
-                            workspace.load(from: x.baseAddress!, labels: y.baseAddress!, indices: o.baseAddress!, start: first, count: rows)
+                            workspace.trainingStep(&network, optimizer: &optimizer, rowsOf: x.baseAddress!, labels: y.baseAddress!,
+                                                   indices: o.baseAddress!, start: first, count: rows)
                         }
                     }
                 }
-                let result = workspace.computeGradients(network)
                 guard result.loss.isFinite else {
                     try network.setParameters(snapshot)
                     history.outcome = .diverged(epoch: epoch, batch: batch + 1, loss: result.loss)
                     return history
                 }
-                optimizer.update(&network, gradients: UnsafePointer(workspace.workers[0].gradients.baseAddress!))
                 lossSum += result.loss * Double(rows)
                 correct += result.correct
                 seen += rows

@@ -20,17 +20,31 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
     public let workerCount: Int
     let sizes: [Int]
     let workers: [WorkerBuffers<Scalar>]
-    private var loadedRows = 0
     /// Helper threads for workers 1…; nil with one worker.
     private var threads: WorkerThreads?
-    /// The current step's shared inputs, set before the helpers are started.
-    private var job = Job(parameters: nil, layout: [], hidden: .identity, scale: 0)
+    /// The current phase's shared inputs, set before the helpers are started.
+    private var job = Job()
+
+    /// What the helpers do on the next `run`: gather their rows and compute their gradient
+    /// share, or sum the workers' gradients over their own slice of the parameters.
+    private enum Phase { case gradients, reduce }
 
     private struct Job {
+        var phase = Phase.gradients
         var parameters: UnsafePointer<Scalar>?
-        var layout: [DenseLayout]
-        var hidden: Activation
-        var scale: Scalar
+        var layout: [DenseLayout] = []
+        var hidden = Activation.identity
+        var scale: Scalar = 0
+        var source: UnsafePointer<Scalar>?
+        var labels: UnsafePointer<Int>?
+        var indices: UnsafePointer<Int>?
+        var start = 0
+        var count = 0
+        var active = 0
+        /// The optimiser step the reduce phase applies to its slice right after summing it; nil for none.
+        var update: SGDRangeUpdate<Scalar>?
+        var updateParameters: UnsafeMutablePointer<Scalar>?
+        var decay: Scalar = 0
     }
 
     /// Buffers for `network`'s shape and batches of up to `batchSize` rows, split over `workers` threads.
@@ -52,13 +66,58 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
 
     deinit { threads?.shutdown() }
 
-    /// Runs worker `w`'s forward and backward on its rows with the current job. Called from
-    /// the helper threads' closure, a generic context, hence the explicit specialisations.
+    /// Runs worker `w`'s part of the current job. Called from the helper threads' closure, a
+    /// generic context, hence the explicit specialisations.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     private func runWorker(_ w: Int) {
-        guard workers[w].rows > 0, let parameters = job.parameters else { return }
-        workers[w].computeGradients(parameters: parameters, layout: job.layout, hidden: job.hidden, scale: job.scale)
+        switch job.phase {
+        case .gradients:
+            guard w < job.active, let parameters = job.parameters, let source = job.source, let labels = job.labels else {
+                workers[w].rows = 0
+                return
+            }
+            // Each worker gathers its own rows, so the copy runs in parallel and lands in its core's cache.
+            let (offset, share) = Self.share(of: w, rows: job.count, active: job.active)
+            workers[w].gather(from: source, labels: labels, indices: job.indices, start: job.start + offset, count: share)
+            workers[w].computeGradients(parameters: parameters, layout: job.layout, hidden: job.hidden, scale: job.scale)
+        case .reduce:
+            let slice = reduceSlice(w, of: workerCount, active: job.active)
+            if let update = job.update, let p = job.updateParameters, !slice.isEmpty {
+                let g = UnsafePointer(workers[0].gradients.baseAddress!)
+                for layer in job.layout {
+                    let weights = layer.weightRange.clamped(to: slice), biases = layer.biasRange.clamped(to: slice)
+                    if !weights.isEmpty { update.apply(parameters: p, gradients: g, range: weights, decay: job.decay) }
+                    if !biases.isEmpty { update.apply(parameters: p, gradients: g, range: biases, decay: 0) }
+                }
+            }
+        }
+    }
+
+    /// Worker `w`'s contiguous share of `rows` rows split over `active` workers: its first row and row count.
+    @inline(__always)
+    private static func share(of w: Int, rows: Int, active: Int) -> (offset: Int, count: Int) {
+        let base = rows / active, extra = rows % active
+        return (w * base + min(w, extra), base + (w < extra ? 1 : 0))
+    }
+
+    /// Adds workers `1..<active`'s gradients into worker 0's over slice `part` of `parts` of the
+    /// parameters. Every element is summed in the same order (worker 0, then 1, …) whichever
+    /// thread does it, so splitting the sum by range leaves the result bit-identical.
+    /// Returns the slice's range of parameter indices.
+    @inline(__always)
+    private func reduceSlice(_ part: Int, of parts: Int, active: Int) -> Range<Int> {
+        let total = workers[0].gradients.baseAddress!
+        let n = workers[0].gradients.count
+        // Slice bounds on 16-element (64-byte for Float) boundaries, so threads never share a cache line.
+        let chunk = ((n + parts - 1) / parts + 15) & ~15
+        let lower = min(n, part * chunk), upper = min(n, lower + chunk)
+        guard lower < upper else { return lower..<lower }
+        for w in 1..<max(active, 1) {
+            let add = UnsafePointer(workers[w].gradients.baseAddress!)
+            for i in lower..<upper { total[i] += add[i] }
+        }
+        return lower..<upper
     }
 
     /// The flat gradient of the last step (summed over workers), laid out like ``Network/parameters``.
@@ -78,10 +137,13 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
     public func step<Optimizer: HW1NeuralNetwork.Optimizer>(
         _ network: inout Network<Scalar>, inputs: Matrix<Scalar>, labels: [Int], optimizer: inout Optimizer
     ) throws(NeuralNetworkError) -> StepResult where Optimizer.Scalar == Scalar {
-        try load(inputs, labels: labels, classes: network.classCount)
-        let result = computeGradients(network)
-        if result.loss.isFinite { optimizer.update(&network, gradients: UnsafePointer(workers[0].gradients.baseAddress!)) }
-        return result
+        try check(network, inputs: inputs, labels: labels)
+        return inputs.withUnsafeBufferPointer { x in
+            labels.withUnsafeBufferPointer { y in
+                trainingStep(&network, optimizer: &optimizer, rowsOf: x.baseAddress!, labels: y.baseAddress!,
+                             indices: nil, start: 0, count: inputs.rows)
+            }
+        }
     }
 
     /// The mean loss of a batch and its gradient with respect to every parameter (flat, laid
@@ -89,12 +151,25 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
     public func lossAndGradients(
         _ network: Network<Scalar>, inputs: Matrix<Scalar>, labels: [Int]
     ) throws(NeuralNetworkError) -> (loss: Scalar, gradients: [Scalar]) {
-        try load(inputs, labels: labels, classes: network.classCount)
-        let result = computeGradients(network)
+        let result = try computeGradients(network, inputs: inputs, labels: labels)
         return (Scalar(result.loss), gradients)
     }
 
-    private func load(_ inputs: Matrix<Scalar>, labels: [Int], classes: Int) throws(NeuralNetworkError) {
+    /// Checks a batch given as a matrix and runs forward and backward over all its rows.
+    private func computeGradients(
+        _ network: Network<Scalar>, inputs: Matrix<Scalar>, labels: [Int]
+    ) throws(NeuralNetworkError) -> StepResult {
+        try check(network, inputs: inputs, labels: labels)
+        return inputs.withUnsafeBufferPointer { x in
+            labels.withUnsafeBufferPointer { y in
+                computeGradients(network, rowsOf: x.baseAddress!, labels: y.baseAddress!, indices: nil, start: 0, count: inputs.rows)
+            }
+        }
+    }
+
+    /// Checks that a batch given as a matrix fits the network and the buffers.
+    private func check(_ network: Network<Scalar>, inputs: Matrix<Scalar>, labels: [Int]) throws(NeuralNetworkError) {
+        let classes = network.classCount
         guard inputs.columns == sizes[0] else {
             throw .dataShape("batch has \(inputs.columns) columns, the network's input layer has \(sizes[0])")
         }
@@ -104,58 +179,116 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
         if let row = labels.firstIndex(where: { $0 < 0 || $0 >= classes }) {
             throw .labelOutOfRange(set: "batch", row: row, label: labels[row], classes: classes)
         }
-        inputs.withUnsafeBufferPointer { x in
-            labels.withUnsafeBufferPointer { y in
-                load(from: x.baseAddress!, labels: y.baseAddress!, indices: nil, start: 0, count: inputs.rows)
+    }
+
+    /// Forward and backward over one batch, rows `indices[start..<start+count]` of `source` (or
+    /// consecutive rows when `indices` is nil), split in contiguous shares over the workers,
+    /// each of which gathers its own rows; leaves the summed gradient in `workers[0].gradients`.
+    /// The pointers need only stay valid for the call.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    func computeGradients(
+        _ network: Network<Scalar>, rowsOf source: UnsafePointer<Scalar>, labels: UnsafePointer<Int>,
+        indices: UnsafePointer<Int>?, start: Int, count: Int
+    ) -> StepResult {
+        let result = workerGradients(network, rowsOf: source, labels: labels, indices: indices, start: start, count: count)
+        sumGradients(rows: count, update: nil, parameters: nil, layout: [], decay: 0)
+        return result
+    }
+
+    /// One training step on the batch described as in ``computeGradients(_:rowsOf:labels:indices:start:count:)``:
+    /// gradients, then (when the loss is finite) the optimiser's update. With several workers
+    /// and an optimiser that can update by range (SGD, momentum), each thread sums and updates
+    /// its own slice of the parameters; otherwise the update runs here after the sum.
+    @_specialize(where Scalar == Float, Optimizer == SGD<Float>)
+    func trainingStep<Optimizer: HW1NeuralNetwork.Optimizer>(
+        _ network: inout Network<Scalar>, optimizer: inout Optimizer, rowsOf source: UnsafePointer<Scalar>,
+        labels: UnsafePointer<Int>, indices: UnsafePointer<Int>?, start: Int, count: Int
+    ) -> StepResult where Optimizer.Scalar == Scalar {
+        let result = workerGradients(network, rowsOf: source, labels: labels, indices: indices, start: start, count: count)
+        guard result.loss.isFinite else {
+            sumGradients(rows: count, update: nil, parameters: nil, layout: [], decay: 0)
+            return result
+        }
+        let gradient = UnsafePointer(workers[0].gradients.baseAddress!)
+        if workerCount == 1 || count == 1 {
+            optimizer.update(&network, gradients: gradient)
+            return result
+        }
+        optimizer.beginStep(parameterCount: network.parameterCount)
+        let decay = optimizer.weightDecay
+        let layout = network.layout
+        let updated: Void? = network.parameters.withUnsafeMutableBufferPointer { p in
+            optimizer.withRangeUpdate { update in
+                sumGradients(rows: count, update: update, parameters: p.baseAddress!, layout: layout, decay: decay)
             }
         }
+        if updated == nil {
+            sumGradients(rows: count, update: nil, parameters: nil, layout: [], decay: 0)
+            network.parameters.withUnsafeMutableBufferPointer { p in
+                for layer in layout {
+                    optimizer.update(parameters: p.baseAddress!, gradients: gradient, range: layer.weightRange, decay: decay)
+                    optimizer.update(parameters: p.baseAddress!, gradients: gradient, range: layer.biasRange, decay: 0)
+                }
+            }
+        }
+        return result
     }
 
-    /// Gathers batch rows (`indices[start..<start+count]` of `source`, or consecutive rows when
-    /// `indices` is nil) straight into the workers' input buffers, split in contiguous shares.
+    /// Each worker gathers its rows and computes its share of the gradient (not yet summed);
+    /// returns the batch's loss and accuracy, summed in worker order.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    func load(from source: UnsafePointer<Scalar>, labels: UnsafePointer<Int>, indices: UnsafePointer<Int>?, start: Int, count: Int) {
+    private func workerGradients(
+        _ network: Network<Scalar>, rowsOf source: UnsafePointer<Scalar>, labels: UnsafePointer<Int>,
+        indices: UnsafePointer<Int>?, start: Int, count: Int
+    ) -> StepResult {
         precondition(count >= 1 && count <= batchSize, "TrainingWorkspace: batch of \(count) rows does not fit 1...\(batchSize)")
         let active = min(workerCount, count)
-        var offset = start
-        for w in 0..<workerCount {
-            let share = w < active ? count / active + (w < count % active ? 1 : 0) : 0
-            workers[w].gather(from: source, labels: labels, indices: indices, start: offset, count: share)
-            offset += share
-        }
-        loadedRows = count
-    }
-
-    /// Forward and backward over the loaded batch; leaves the summed gradient in `workers[0].gradients`.
-    @_specialize(where Scalar == Float)
-    @_specialize(where Scalar == Double)
-    func computeGradients(_ network: Network<Scalar>) -> StepResult {
-        let active = min(workerCount, loadedRows)
-        let scale = 1 / Scalar(loadedRows)
+        let scale = 1 / Scalar(count)
         let layout = network.layout, hidden = network.activation
         network.parameters.withUnsafeBufferPointer { parameters in
             let p = parameters.baseAddress!
-            if active == 1 {
+            if workerCount == 1 {
+                workers[0].gather(from: source, labels: labels, indices: indices, start: start, count: count)
                 workers[0].computeGradients(parameters: p, layout: layout, hidden: hidden, scale: scale)
             } else {
                 if OpenBLAS.threadCount != 1 { OpenBLAS.threadCount = 1 }
-                job = Job(parameters: p, layout: layout, hidden: hidden, scale: scale)
+                job = Job(phase: .gradients, parameters: p, layout: layout, hidden: hidden, scale: scale,
+                          source: source, labels: labels, indices: indices, start: start, count: count, active: active)
                 threads!.run()
                 job.parameters = nil
+                job.source = nil
+                job.labels = nil
+                job.indices = nil
             }
         }
         // Fixed reduction order (worker 0, then 1, …) keeps results reproducible.
         var lossSum = workers[0].lossSum
         var correct = workers[0].correct
-        let total = workers[0].gradients
         for w in 1..<max(active, 1) {
-            let part = workers[w].gradients
-            for i in 0..<total.count { total[i] += part[i] }
             lossSum += workers[w].lossSum
             correct += workers[w].correct
         }
-        return StepResult(loss: lossSum / Double(loadedRows), correct: correct, rows: loadedRows)
+        return StepResult(loss: lossSum / Double(count), correct: correct, rows: count)
+    }
+
+    /// Sums the workers' gradients into `workers[0].gradients`, each thread over its own slice
+    /// of the parameters, and applies `update` (if any) to the same slice right after.
+    private func sumGradients(
+        rows: Int, update: SGDRangeUpdate<Scalar>?, parameters: UnsafeMutablePointer<Scalar>?, layout: [DenseLayout], decay: Scalar
+    ) {
+        let active = min(workerCount, rows)
+        guard active > 1 else { return }
+        job.phase = .reduce
+        job.active = active
+        job.update = update
+        job.updateParameters = parameters
+        job.layout = layout
+        job.decay = decay
+        threads!.run()
+        job.update = nil
+        job.updateParameters = nil
     }
 }
 
