@@ -34,6 +34,9 @@ let package = Package(
             name: "HW1CZlib", path: "Modules/HW1CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
 
+        // Software prefetch for the streaming gradient-descent pass (header-only C).
+        .target(name: "HW1CPrefetch", path: "Sources/HW1CPrefetch"),
+
         // Libraries, one concern each.
         .target(
             name: "HW1LinearAlgebra",
@@ -42,7 +45,7 @@ let package = Package(
                 .product(name: "RealModule", package: "swift-numerics"),
             ]),
         // HW1CBLAS for the raw-pointer gemv on row blocks of the gradient-descent pass.
-        .target(name: "HW1Regression", dependencies: ["HW1LinearAlgebra", "HW1CBLAS"]),
+        .target(name: "HW1Regression", dependencies: ["HW1LinearAlgebra", "HW1CBLAS", "HW1CPrefetch"]),
         .target(
             name: "HW1NeuralNetwork",
             dependencies: [

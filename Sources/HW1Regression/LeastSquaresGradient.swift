@@ -3,10 +3,13 @@ import HW1LinearAlgebra
 
 /// How the fused pass walks X.
 public enum FusedPassKernel: String, Sendable, CaseIterable {
-    /// Four rows at a time in Swift SIMD code: the residuals, then `g += rᵢ·xᵢ` from L1.
+    /// Four rows at a time in Swift SIMD code: the residuals, then `g += rᵢ·xᵢ` from L1, with
+    /// X prefetched into L2 a few rows ahead so the memory stream never waits on the
+    /// arithmetic. The default: X is read once, at close to the machine's streaming bandwidth.
     case rows
     /// Row blocks small enough for a single-threaded OpenBLAS gemv (`m·d < 9216`, OpenBLAS's
-    /// threading threshold): `r = X_blk·w + b − y_blk`, then `g += X_blkᵀ·r` from L2.
+    /// threading threshold): `r = X_blk·w + b − y_blk`, then `g += X_blkᵀ·r` from L2. Kept for
+    /// comparison (`hw1-bench regression --gd-kernel blasBlocks`): 2.2× slower at d = 100.
     case blasBlocks
 }
 
@@ -38,7 +41,7 @@ public struct LeastSquaresGradient<Scalar: BLASScalar>: Sendable {
     /// Prepares the pass for `x` (`n × d`) and `y` (`n`), on `threads` workers (default: the
     /// processor count, one for small problems).
     public init(
-        features x: Matrix<Scalar>, targets y: [Scalar], threads: Int? = nil, kernel: FusedPassKernel = .blasBlocks
+        features x: Matrix<Scalar>, targets y: [Scalar], threads: Int? = nil, kernel: FusedPassKernel = .rows
     ) throws(RegressionError) {
         if y.count != x.rows { throw .targetCountMismatch(rows: x.rows, targets: y.count) }
         if x.columns == 0 { throw .noFeatures }

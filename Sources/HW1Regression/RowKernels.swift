@@ -1,7 +1,12 @@
+import HW1CPrefetch
+
 // The inner loops of the regression solvers, written once over SIMD lanes (four wide: with the
 // baseline x86-64 target, four rows of four-lane accumulators still fit the 16 vector registers) and specialised for
 // Float and Double inside this module (see `ScalarKernels`), so callers in other modules get
 // optimised code without the generic API being @inlinable.
+
+/// How far ahead of the rows being read the fused pass prefetches X, in bytes.
+let prefetchDistance = 24 << 10
 
 @inline(__always)
 func load4<T: SIMDScalar>(_ p: UnsafePointer<T>) -> SIMD4<T> {
@@ -27,8 +32,15 @@ func fusedResidualGradient<T: BinaryFloatingPoint & SIMDScalar>(
     var sumOfSquares: T = 0
     var sum: T = 0
     var i = rows.lowerBound
+    let groupBytes = 4 &* d &* MemoryLayout<T>.stride
     while i &+ 4 <= rows.upperBound {
         let p0 = x + i &* d, p1 = p0 + d, p2 = p1 + d, p3 = p2 + d
+        var ahead = UnsafeRawPointer(p0) + prefetchDistance
+        let aheadEnd = ahead + groupBytes
+        while ahead < aheadEnd {
+            hw1_prefetch_to_l2(ahead)
+            ahead += 64
+        }
         var a0 = SIMD4<T>(), a1 = SIMD4<T>(), a2 = SIMD4<T>(), a3 = SIMD4<T>()
         var j = 0
         while j < vectorEnd {

@@ -21,7 +21,7 @@ enum RegressionBenchmark {
         var gdSecondsPerCell = 3.0
         var peers = true
         var gdThreads: Int?
-        var gdKernel = FusedPassKernel.blasBlocks
+        var gdKernel = FusedPassKernel.rows
     }
 
     /// One measured cell of the grid.
