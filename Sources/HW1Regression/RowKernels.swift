@@ -5,8 +5,11 @@ import HW1CPrefetch
 // Float and Double inside this module (see `ScalarKernels`), so callers in other modules get
 // optimised code without the generic API being @inlinable.
 
-/// How far ahead of the rows being read the fused pass prefetches X, in bytes.
-let prefetchDistance = 24 << 10
+/// How far ahead of the rows being read the fused pass prefetches X, in bytes. Without the
+/// prefetch the pass ran at about half the streaming bandwidth (the arithmetic stalls the
+/// loads); with it, at n = 10⁵, d = 100 an iteration went from 9.1 ms to 3.3 ms. Distances of
+/// 8–96 KB measured within noise of one another.
+let prefetchDistance = 48 << 10
 
 @inline(__always)
 func load4<T: SIMDScalar>(_ p: UnsafePointer<T>) -> SIMD4<T> {
