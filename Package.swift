@@ -74,14 +74,16 @@ let package = Package(
                 "HW1CBLAS",
             ]),
 
-        // Tests, one target per library module (Swift Testing).
+        // Tests, one target per library module (Swift Testing), and the helpers that the tests
+        // running the project's Python tools share.
+        .target(name: "HW1TestSupport", path: "Tests/HW1TestSupport"),
         .testTarget(name: "HW1LinearAlgebraTests", dependencies: ["HW1LinearAlgebra", "HW1CBLAS"]),
         .testTarget(
             name: "HW1RegressionTests", dependencies: ["HW1Regression", "HW1Data"], exclude: ["Fixtures"]),
-        .testTarget(name: "HW1NeuralNetworkTests", dependencies: ["HW1NeuralNetwork", "HW1Data"]),
+        .testTarget(name: "HW1NeuralNetworkTests", dependencies: ["HW1NeuralNetwork", "HW1Data", "HW1TestSupport"]),
         .testTarget(name: "HW1DataTests", dependencies: ["HW1Data"]),
         .testTarget(name: "HW1PlottingTests", dependencies: ["HW1Plotting", "HW1CZlib"]),
         .testTarget(name: "HW1DemonstrationsTests", dependencies: ["HW1Demonstrations"]),
-        .testTarget(name: "HW1CLITests", dependencies: ["hw1"]),
+        .testTarget(name: "HW1CLITests", dependencies: ["hw1", "HW1TestSupport"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import HW1Data
+import HW1TestSupport
 import Testing
 
 /// A model trained and saved by the PyTorch twin (Problem 5f, `Scripts/part_f_pytorch.py`)
@@ -51,24 +52,11 @@ struct TwinModelTests {
 
 /// The tools the twin test runs: the project's venv Python and the built `hw1` executable.
 enum TwinEnvironment {
-    /// The folder holding `Package.swift`, found by walking up from this source file.
-    static let packageRoot: URL? = {
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while folder.path != "/" {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) { return folder }
-            folder.deleteLastPathComponent()
-        }
-        return nil
-    }()
+    /// The folder holding `Package.swift`.
+    static var packageRoot: URL? { ProjectTools.packageRoot }
 
     /// `.venv/bin/python` when it exists and can import torch (checked once).
-    static let python: URL? = {
-        guard let root = packageRoot else { return nil }
-        let python = root.appendingPathComponent(".venv/bin/python")
-        guard FileManager.default.isExecutableFile(atPath: python.path),
-              (try? run(python, ["-c", "import torch, safetensors"], in: root)) != nil else { return nil }
-        return python
-    }()
+    static var python: URL? { ProjectTools.python }
 
     /// `hw1` beside the test runner (SwiftPM builds every product before testing), else in `.build/debug`.
     static let hw1Executable: URL? = {
@@ -87,45 +75,9 @@ enum TwinEnvironment {
         }
     }
 
-    /// Runs `executable` in `folder` (one intra-op thread for PyTorch); returns its standard
-    /// output, or throws with its standard error when it exits non-zero.
+    /// Runs `executable` in `folder`; returns its standard output, or throws with its
+    /// standard error when it exits non-zero.
     static func run(_ executable: URL, _ arguments: [String], in folder: URL) throws -> String {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment
-        environment["OMP_NUM_THREADS"] = "1"
-        process.environment = environment
-        // Files rather than pipes: a chatty child can never block on a full pipe buffer.
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("hw1-twin-\(UUID().uuidString)")
-        let outputURL = scratch.appendingPathExtension("out"), errorURL = scratch.appendingPathExtension("err")
-        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: outputURL)
-            try? FileManager.default.removeItem(at: errorURL)
-        }
-        let output = try FileHandle(forWritingTo: outputURL), error = try FileHandle(forWritingTo: errorURL)
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        process.waitUntilExit()
-        try output.close()
-        try error.close()
-        guard process.terminationStatus == 0 else {
-            throw TwinRunFailure(command: ([executable.lastPathComponent] + arguments).joined(separator: " "),
-                                 status: process.terminationStatus,
-                                 standardError: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self))
-        }
-        return String(decoding: try Data(contentsOf: outputURL), as: UTF8.self)
+        try ProjectTools.run(executable, arguments, in: folder).successfulOutput()
     }
-}
-
-/// A child process of the twin test exited with a failure.
-struct TwinRunFailure: Error, CustomStringConvertible {
-    var command: String
-    var status: Int32
-    var standardError: String
-    var description: String { "`\(command)` exited with status \(status):\n\(standardError)" }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HW1TestSupport
 
 /// The project's Python virtual environment, as the parity tests need it: `.venv/bin/python`
 /// at the package root (found by walking up from this file), able to `import torch`.
@@ -6,26 +7,11 @@ import Foundation
 /// `make test` creates the venv first (and CI runs `make test`), so the parity tests run there;
 /// a plain `swift test` on a machine without it skips them instead of failing.
 enum PyTorchParityEnvironment {
-    /// The folder holding `Package.swift`, found by walking up from this source file.
-    static let packageRoot: URL? = {
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while folder.path != "/" {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
-                return folder
-            }
-            folder.deleteLastPathComponent()
-        }
-        return nil
-    }()
+    /// The folder holding `Package.swift`.
+    static var packageRoot: URL? { ProjectTools.packageRoot }
 
     /// `.venv/bin/python` when it exists and can import torch and safetensors (checked once).
-    static let python: URL? = {
-        guard let root = packageRoot else { return nil }
-        let python = root.appendingPathComponent(".venv/bin/python")
-        guard FileManager.default.isExecutableFile(atPath: python.path) else { return nil }
-        let probe = try? run(python, ["-c", "import torch, safetensors"], in: root)
-        return probe?.status == 0 ? python : nil
-    }()
+    static var python: URL? { ProjectTools.python }
 
     /// Whether the PyTorch side can run at all.
     static var isAvailable: Bool { python != nil }
@@ -34,7 +20,7 @@ enum PyTorchParityEnvironment {
     /// standard output, or throws with its standard error when it exits non-zero.
     static func runScript(_ script: String, _ arguments: [String]) throws -> String {
         guard let python, let root = packageRoot else { throw PyTorchParityFailure.noEnvironment }
-        let result = try run(python, ["Scripts/\(script)"] + arguments, in: root)
+        let result = try ProjectTools.run(python, ["Scripts/\(script)"] + arguments, in: root)
         guard result.status == 0 else {
             throw PyTorchParityFailure.scriptFailed(script: script, status: result.status, standardError: result.standardError)
         }
@@ -47,39 +33,6 @@ enum PyTorchParityEnvironment {
             .appendingPathComponent("hw1-parity-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
-    }
-
-    private static func run(_ executable: URL, _ arguments: [String], in folder: URL) throws
-        -> (status: Int32, standardOutput: String, standardError: String)
-    {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        // Several tests run at once on a small machine: one intra-op thread per Python keeps
-        // them from oversubscribing the cores (the float64 reference does not depend on it).
-        var environment = ProcessInfo.processInfo.environment
-        environment["OMP_NUM_THREADS"] = "1"
-        process.environment = environment
-        // Files rather than pipes: a chatty child can never block on a full pipe buffer.
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("hw1-parity-\(UUID().uuidString)")
-        let outputURL = scratch.appendingPathExtension("out"), errorURL = scratch.appendingPathExtension("err")
-        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: outputURL)
-            try? FileManager.default.removeItem(at: errorURL)
-        }
-        let output = try FileHandle(forWritingTo: outputURL), error = try FileHandle(forWritingTo: errorURL)
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        process.waitUntilExit()
-        try output.close()
-        try error.close()
-        return (process.terminationStatus,
-                String(decoding: try Data(contentsOf: outputURL), as: UTF8.self),
-                String(decoding: try Data(contentsOf: errorURL), as: UTF8.self))
     }
 }
 
