@@ -64,7 +64,8 @@ extension LinearRegression {
     /// (gradient descent on the centred problem). Starts from `w = 0`.
     ///
     /// Each iteration is one fused pass over X (see ``LeastSquaresGradient``) plus O(d) work;
-    /// nothing is allocated inside the loop.
+    /// nothing is allocated inside the loop (past 65 536 iterations, the loss history's
+    /// occasional doubling aside).
     /// - Parameters: `x` is `n × d`, `y` has `n` values.
     public static func fitGradientDescent<Scalar: BLASScalar>(
         _ x: Matrix<Scalar>, _ y: [Scalar], options: GradientDescentOptions<Scalar> = .init()
@@ -97,7 +98,9 @@ extension LinearRegression {
         let d = objective.features.columns
         var weights = [Scalar](repeating: 0, count: d)
         var losses = [Scalar]()
-        losses.reserveCapacity(options.maxIterations + 1)
+        // Room for the first 65 536 iterations up front, so a huge `maxIterations` used as "until
+        // the tolerance" does not reserve gigabytes; past that the history grows by doubling.
+        losses.reserveCapacity(min(options.maxIterations, 1 << 16) + 1)
         let referenceNorm = options.reference.map { BLAS.nrm2($0.weights) }
         losses.append(objective.evaluate(at: weights))
         var iterations = 0

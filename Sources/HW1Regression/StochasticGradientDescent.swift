@@ -78,7 +78,7 @@ extension LinearRegression {
         var batchGradient = [Scalar](repeating: 0, count: d)
         var order = Array(0..<n)
         var losses = [objective.evaluate(at: weights)]
-        losses.reserveCapacity(options.epochs + 1)
+        losses.reserveCapacity(min(options.epochs, 1 << 16) + 1)
         var gradientNorm = BLAS.nrm2(objective.gradient)
         var epochs = 0, updates = 0
         while epochs < options.epochs && gradientNorm > options.gradientTolerance && losses[epochs].isFinite {

@@ -66,6 +66,18 @@ struct GradientDescentTests {
         #expect(fit.losses.count == 6)
     }
 
+    @Test("a huge iteration limit used as 'until the tolerance' reserves no memory for it")
+    func hugeIterationLimitIsNotReserved() throws {
+        // Reserving the loss history for Int.max / 2 iterations up front would trap; the fit must
+        // stop at the tolerance after a few dozen iterations instead.
+        let problem = SyntheticRegression<Double>(rows: 200, columns: 5, condition: 2, seed: 5)
+        let fit = try LinearRegression.fitGradientDescent(
+            problem.features, problem.targets, options: .init(maxIterations: Int.max / 2, gradientTolerance: 1e-10))
+        #expect(fit.stop == .gradientTolerance)
+        #expect(fit.losses.count == fit.iterations + 1)
+        #expect(fit.losses.capacity < 1 << 20)
+    }
+
     @Test("GD stops once it is within the requested distance of a reference solution")
     func stopsAtReference() throws {
         let problem = SyntheticRegression<Double>(rows: 300, columns: 6, condition: 3, seed: 12)
