@@ -4,7 +4,11 @@
 SHELL        := /bin/bash
 SWIFT        ?= swift
 # Optimisation flags live here, never in a library target (they would break dependants).
-RELEASE      := -c release -Xswiftc -O
+# SWIFT_TARGET_CPU tunes the release build for one processor, e.g. `make bench
+# SWIFT_TARGET_CPU=znver4` (AMD Zen 4) or skylake-avx512; unset, it builds for baseline x86-64
+# and runs anywhere. Switching it rebuilds everything.
+SWIFT_TARGET_CPU ?=
+RELEASE      := -c release -Xswiftc -O $(if $(SWIFT_TARGET_CPU),-Xswiftc -target-cpu -Xswiftc $(SWIFT_TARGET_CPU))
 BIN          := .build/release
 VENV         := .venv
 PYTHON       := $(VENV)/bin/python
