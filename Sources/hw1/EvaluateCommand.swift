@@ -14,7 +14,7 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "The model.safetensors to evaluate.")
     var model: String
 
-    @Option(help: "Hidden activation (sigmoid or relu), needed when the file's metadata does not say.")
+    @Option(help: "Hidden activation (sigmoid or relu); overrides the file's metadata, required when the metadata has none.")
     var activation: String?
 
     @Option(help: "Folder with the Fashion-MNIST files.")

@@ -19,8 +19,9 @@ enum ModelFile {
         try SafeTensors.write(tensors, metadata: metadata, to: url)
     }
 
-    /// Reads a network from `url`. The activation comes from the metadata, else from
-    /// `activation`; the layer sizes from the metadata, else from the weights' shapes.
+    /// Reads a network from `url`. The activation is `activation` when given (it overrides the
+    /// metadata), else the metadata's; the layer sizes come from the metadata, else from the
+    /// weights' shapes.
     static func read(from url: URL, activation override: Activation? = nil) throws -> Network<Float> {
         let (tensors, metadata) = try SafeTensors.read(from: url)
         let path = url.path
