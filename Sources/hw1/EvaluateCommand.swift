@@ -36,10 +36,7 @@ struct EvaluateCommand: ParsableCommand {
     func run() throws {
         let network = try ModelFile.read(
             from: URL(fileURLWithPath: model), activation: activation.flatMap { Activation(rawValue: $0.lowercased()) })
-        let data: FashionMNIST
-        do { data = try FashionMNIST.load(dataDirectory: dataDir.map { URL(fileURLWithPath: $0) }) } catch {
-            throw CLIError("\(error)")
-        }
+        let data = try FashionMNIST.load(dataDirectory: dataDir.map { URL(fileURLWithPath: $0) })
         let inputs = Matrix(rows: data.test.count, columns: data.test.pixelsPerImage, elements: data.test.images)
         let report = try ModelEvaluation(network: network, inputs: inputs, labels: data.test.labels, workers: workers)
         if json {

@@ -141,12 +141,7 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         let settings = try settings()
         let folder = outputFolder(for: settings)
-        let data: FashionMNIST
-        do {
-            data = try FashionMNIST.load(dataDirectory: dataDir.map { URL(fileURLWithPath: $0) })
-        } catch {
-            throw CLIError("\(error)")
-        }
+        let data = try FashionMNIST.load(dataDirectory: dataDir.map { URL(fileURLWithPath: $0) })
         print("hw1 train: part \(settings.part), \(settings.layerSizes().map(String.init).joined(separator: "-")) "
               + "\(settings.activation.rawValue), \(settings.optimizer.rawValue) η=\(settings.learningRate), "
               + "batch \(settings.batchSize), \(settings.epochs) epochs, seed \(settings.seed), data \(data.directory.path)")
