@@ -27,15 +27,15 @@ struct EvaluateCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if let activation, Activation(rawValue: activation.lowercased()).map({ $0 == .identity }) ?? true {
-            throw ValidationError("--activation expects one of sigmoid, relu; got '\(activation)'")
+        if let activation {
+            do { _ = try HiddenActivation.parse(activation) } catch { throw ValidationError("\(error)") }
         }
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1; got \(workers)") }
     }
 
     func run() throws {
         let network = try ModelFile.read(
-            from: URL(fileURLWithPath: model), activation: activation.flatMap { Activation(rawValue: $0.lowercased()) })
+            from: URL(fileURLWithPath: model), activation: activation.flatMap(HiddenActivation.named))
         let data = try FashionMNIST.load(dataDirectory: dataDir.map { URL(fileURLWithPath: $0) })
         let inputs = Matrix(rows: data.test.count, columns: data.test.pixelsPerImage, elements: data.test.images)
         let report = try ModelEvaluation(network: network, inputs: inputs, labels: data.test.labels, workers: workers)

@@ -29,7 +29,7 @@ enum ModelFile {
         if let override {
             activation = override
         } else if let name = metadata["activation"] {
-            guard let value = Activation(rawValue: name.lowercased()), value != .identity else {
+            guard let value = HiddenActivation.named(name) else {
                 throw CLIError("\(path): unknown activation '\(name)' in the metadata; expected sigmoid or relu (or pass --activation)")
             }
             activation = value

@@ -78,13 +78,7 @@ struct TrainCommand: ParsableCommand {
             preset = found
         }
         let hiddenSizes = try hidden.map { text throws(CLIError) in try HiddenSizes.parse(text) } ?? preset.hidden
-        var activationValue = preset.activation
-        if let activation {
-            guard let value = Activation(rawValue: activation.lowercased()), value != .identity else {
-                throw CLIError("--activation expects one of sigmoid, relu; got '\(activation)'")
-            }
-            activationValue = value
-        }
+        let activationValue = try activation.map { text throws(CLIError) in try HiddenActivation.parse(text) } ?? preset.activation
         var optimizerValue = preset.optimizer
         if let optimizer {
             guard let value = OptimizerKind(rawValue: optimizer.lowercased()) else {

@@ -58,6 +58,21 @@ struct TrainingSettings: Sendable, Equatable {
     }
 }
 
+/// `--activation` and a model file's "activation": the hidden activations hw1 trains.
+enum HiddenActivation {
+    /// The activation called `name` (any case): sigmoid or relu; nil for anything else, identity included.
+    static func named(_ name: String) -> Activation? {
+        guard let value = Activation(rawValue: name.lowercased()), value != .identity else { return nil }
+        return value
+    }
+
+    /// `--activation NAME`: the activation, or a message naming the flag and the choices.
+    static func parse(_ text: String) throws(CLIError) -> Activation {
+        guard let value = named(text) else { throw CLIError("--activation expects one of sigmoid, relu; got '\(text)'") }
+        return value
+    }
+}
+
 /// `--hidden 128,64`: comma-separated positive widths.
 enum HiddenSizes {
     /// The widths, or a message naming the flag and the bad text.
