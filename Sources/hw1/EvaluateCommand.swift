@@ -37,8 +37,7 @@ struct EvaluateCommand: ParsableCommand {
         let network = try ModelFile.read(
             from: URL(fileURLWithPath: model), activation: activation.flatMap(HiddenActivation.named))
         let data = try FashionMNIST.load(dataDirectory: dataDir.map { URL(fileURLWithPath: $0) })
-        let inputs = Matrix(rows: data.test.count, columns: data.test.pixelsPerImage, elements: data.test.images)
-        let report = try ModelEvaluation(network: network, inputs: inputs, labels: data.test.labels, workers: workers)
+        let report = try ModelEvaluation(network: network, inputs: data.test.inputs, labels: data.test.labels, workers: workers)
         if json {
             print(try report.json())
         } else {
