@@ -33,7 +33,7 @@ struct TrainingSettings: Sendable, Equatable {
     }
 
     /// The `config` map of metrics.json: every hyperparameter and the seed. The report reads
-    /// "hidden", "activation", "optimizer" and "learning_rate".
+    /// "hidden", "activation", "optimizer", "learning_rate", "momentum", "nesterov" and "schedule".
     var configValues: [String: JSONValue] {
         [
             "part": .string(part),
