@@ -25,7 +25,7 @@ help:
 	@echo "make bench  - benchmarks against OpenBLAS, NumPy and PyTorch in the same run"
 	@echo "make build  - release build of the hw1 CLI and hw1-bench"
 	@echo "make example - build and run Examples/BLASConsumer, a package reusing the BLAS wrapper"
-	@echo "SWIFT_TARGET_CPU=znver4 (any target) - tune the release build for one processor; unset: baseline x86-64"
+	@echo "make bench SWIFT_TARGET_CPU=znver4 - tune release builds (build, run, bench) for one processor; unset: baseline x86-64"
 	@echo "make clean  - remove build output (make distclean also removes the Python venv)"
 
 # Debian packages: installed with apt-get as root, else through sudo, else we say how.
