@@ -24,6 +24,8 @@ help:
 	@echo "make run    - the main job: all of Problem 5 and the results report in results/"
 	@echo "make bench  - benchmarks against OpenBLAS, NumPy and PyTorch in the same run"
 	@echo "make build  - release build of the hw1 CLI and hw1-bench"
+	@echo "make example - build and run Examples/BLASConsumer, a package reusing the BLAS wrapper"
+	@echo "make bench SWIFT_TARGET_CPU=znver4 - tune release builds (build, run, bench) for one processor; unset: baseline x86-64"
 	@echo "make clean  - remove build output (make distclean also removes the Python venv)"
 
 # Debian packages: installed with apt-get as root, else through sudo, else we say how.
@@ -51,7 +53,7 @@ build: deps
 
 test: deps
 	@$(MAKE) --no-print-directory venv || echo "make: the Python venv could not be made; the Python and PyTorch parity tests will be skipped"
-	@if [ -x $(PYTHON) ]; then $(PYTHON) Scripts/test_python_tools.py && $(PYTHON) Scripts/test_parity_torch.py; fi
+	@if [ -f $(VENV)/.installed ]; then $(PYTHON) Scripts/test_python_tools.py && $(PYTHON) Scripts/test_parity_torch.py; fi
 	$(MAKE) --no-print-directory example
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build

@@ -4,10 +4,12 @@ Loads ``model.safetensors`` (F32 or F64 ``layers.{i}.weight`` [out, in] and
 ``layers.{i}.bias`` [out]; the activation from ``__metadata__`` unless
 ``--activation`` is given), runs it in PyTorch in float32 on the 10000 test
 images (pixels / 255), and prints JSON ``{"test_loss", "test_accuracy"}``:
-the mean softmax cross-entropy and the fraction classified correctly. Used to
-check that ``hw1 evaluate`` reports the same figures.
+the mean softmax cross-entropy and the fraction classified correctly: an
+independent PyTorch figure to compare with ``hw1 evaluate`` by hand (no script
+or test calls it).
 
-Example: ``.venv/bin/python Scripts/evaluate_twin_model.py --model results/part-b/model.safetensors``
+Example: ``.venv/bin/python Scripts/evaluate_twin_model.py --model results/runs/b/seed-1/model.safetensors``
+(runs live in ``results/runs/<part>/seed-N/``).
 """
 
 from __future__ import annotations

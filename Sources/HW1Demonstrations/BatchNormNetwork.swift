@@ -74,9 +74,9 @@ public struct BatchNormNetwork: Sendable {
             } else if usesBatchNorm {
                 let (normalized, cache) = norms[index].forward(z)
                 pass.caches.append(cache)
-                pass.activations.append(normalized.map(logistic))
+                pass.activations.append(normalized.map { Activation.sigmoid($0) })
             } else {
-                pass.activations.append(z.map(logistic))
+                pass.activations.append(z.map { Activation.sigmoid($0) })
             }
         }
         return pass

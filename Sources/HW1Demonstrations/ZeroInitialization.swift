@@ -1,4 +1,5 @@
 import HW1LinearAlgebra
+import HW1NeuralNetwork
 
 /// Problem 4(a): the 4-3-1 sigmoid network for binary classification, every weight and bias
 /// started at zero, trained by single-sample SGD on the binary cross-entropy.
@@ -46,7 +47,7 @@ public enum ZeroInitializationDemonstration {
             var result = [x]
             for (w, b) in zip(weights, biases) {
                 let z = zip(w.matvec(result[result.count - 1]), b).map { $0 + $1 }
-                result.append(z.map(logistic))
+                result.append(z.map { Activation.sigmoid($0) })
             }
             return result
         }

@@ -12,20 +12,14 @@ struct Axis {
     /// Where `value` falls along the axis, 0 at `lower` and 1 at `upper`; nil for values the
     /// scale cannot place (non-finite, or non-positive on a log axis).
     func fraction(_ value: Double) -> Double? {
-        guard value.isFinite else { return nil }
+        guard scale.canPlace(value) else { return nil }
         switch scale {
         case .linear:
             return (value - lower) / (upper - lower)
         case .log10:
-            guard value > 0 else { return nil }
             return (Foundation.log10(value) - Foundation.log10(lower))
                 / (Foundation.log10(upper) - Foundation.log10(lower))
         }
-    }
-
-    /// Whether the scale can place `value` at all.
-    func accepts(_ value: Double) -> Bool {
-        value.isFinite && (scale == .linear || value > 0)
     }
 
     /// An axis covering `values` (those the scale can place) with a small margin.
@@ -36,7 +30,7 @@ struct Axis {
     static func fitted(
         to values: [Double], scale: AxisScale, includeZero: Bool = false, padding: Double = 0.04
     ) -> Axis {
-        let usable = values.filter { $0.isFinite && (scale == .linear || $0 > 0) }
+        let usable = values.filter(scale.canPlace)
         switch scale {
         case .linear:
             var low = usable.min() ?? 0
@@ -80,5 +74,12 @@ struct Axis {
             axis.minorValues = AxisTicks.logMinorValues(lower: low, upper: high)
             return axis
         }
+    }
+}
+
+extension AxisScale {
+    /// Whether the scale can place `value` at all: finite, and positive on a log axis.
+    func canPlace(_ value: Double) -> Bool {
+        value.isFinite && (self == .linear || value > 0)
     }
 }

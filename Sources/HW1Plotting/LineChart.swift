@@ -48,7 +48,7 @@ public struct LineChart: Sendable {
         var xs: [Double] = []
         var ys: [Double] = []
         for item in series {
-            for (x, y) in zip(item.x, item.y) where Self.placeable(x, xScale) && Self.placeable(y, yScale) {
+            for (x, y) in zip(item.x, item.y) where xScale.canPlace(x) && yScale.canPlace(y) {
                 xs.append(x)
                 ys.append(y)
             }
@@ -82,10 +82,6 @@ public struct LineChart: Sendable {
     /// Writes the SVG document to `url`.
     public func write(to url: URL) throws(PlottingError) {
         try writeFile(Data(svg().utf8), to: url)
-    }
-
-    private static func placeable(_ value: Double, _ scale: AxisScale) -> Bool {
-        value.isFinite && (scale == .linear || value > 0)
     }
 
     /// One series as a path of unbroken runs (plus a dot for any run of a single point),

@@ -163,7 +163,6 @@ enum MLPBenchmark {
 
 /// One thread's operands for the products-only measurement, shaped like a training step's.
 final class ProductBuffers: @unchecked Sendable {
-    let capacity: Int
     let sizes = MLPBenchmark.sizes
     let activations: [UnsafeMutablePointer<Float>]
     let deltas: [UnsafeMutablePointer<Float>]
@@ -171,7 +170,6 @@ final class ProductBuffers: @unchecked Sendable {
     let weightGradients: [UnsafeMutablePointer<Float>]
 
     init(rows: Int) {
-        capacity = rows
         func filled(_ count: Int) -> UnsafeMutablePointer<Float> {
             let p = UnsafeMutablePointer<Float>.allocate(capacity: count)
             for i in 0..<count { p[i] = Float(i % 17) / 17 - 0.5 }

@@ -14,7 +14,7 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "The model.safetensors to evaluate.")
     var model: String
 
-    @Option(help: "Hidden activation (sigmoid or relu), needed when the file's metadata does not say.")
+    @Option(help: "Hidden activation (sigmoid or relu); overrides the file's metadata, required when the metadata has none.")
     var activation: String?
 
     @Option(help: "Folder with the Fashion-MNIST files.")
@@ -27,21 +27,17 @@ struct EvaluateCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if let activation, Activation(rawValue: activation.lowercased()).map({ $0 == .identity }) ?? true {
-            throw ValidationError("--activation expects one of sigmoid, relu; got '\(activation)'")
+        if let activation {
+            do { _ = try HiddenActivation.parse(activation) } catch { throw ValidationError("\(error)") }
         }
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1; got \(workers)") }
     }
 
     func run() throws {
         let network = try ModelFile.read(
-            from: URL(fileURLWithPath: model), activation: activation.flatMap { Activation(rawValue: $0.lowercased()) })
-        let data: FashionMNIST
-        do { data = try FashionMNIST.load(dataDirectory: dataDir.map { URL(fileURLWithPath: $0) }) } catch {
-            throw CLIError("\(error)")
-        }
-        let inputs = Matrix(rows: data.test.count, columns: data.test.pixelsPerImage, elements: data.test.images)
-        let report = try ModelEvaluation(network: network, inputs: inputs, labels: data.test.labels, workers: workers)
+            from: URL(fileURLWithPath: model), activation: activation.flatMap(HiddenActivation.named))
+        let data = try FashionMNIST.load(dataDirectory: dataDir.map { URL(fileURLWithPath: $0) })
+        let report = try ModelEvaluation(network: network, inputs: data.test.inputs, labels: data.test.labels, workers: workers)
         if json {
             print(try report.json())
         } else {

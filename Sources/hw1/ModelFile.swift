@@ -19,8 +19,9 @@ enum ModelFile {
         try SafeTensors.write(tensors, metadata: metadata, to: url)
     }
 
-    /// Reads a network from `url`. The activation comes from the metadata, else from
-    /// `activation`; the layer sizes from the metadata, else from the weights' shapes.
+    /// Reads a network from `url`. The activation is `activation` when given (it overrides the
+    /// metadata), else the metadata's; the layer sizes come from the metadata, else from the
+    /// weights' shapes.
     static func read(from url: URL, activation override: Activation? = nil) throws -> Network<Float> {
         let (tensors, metadata) = try SafeTensors.read(from: url)
         let path = url.path
@@ -28,7 +29,7 @@ enum ModelFile {
         if let override {
             activation = override
         } else if let name = metadata["activation"] {
-            guard let value = Activation(rawValue: name.lowercased()), value != .identity else {
+            guard let value = HiddenActivation.named(name) else {
                 throw CLIError("\(path): unknown activation '\(name)' in the metadata; expected sigmoid or relu (or pass --activation)")
             }
             activation = value

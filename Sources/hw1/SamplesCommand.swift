@@ -32,10 +32,7 @@ struct SamplesCommand: ParsableCommand {
 
     func run() throws {
         let seed = seed ?? UInt64.random(in: 0...UInt64(UInt32.max))
-        let data: FashionMNIST
-        do { data = try FashionMNIST.load(dataDirectory: dataDir.map { URL(fileURLWithPath: $0) }) } catch {
-            throw CLIError("\(error)")
-        }
+        let data = try FashionMNIST.load(dataDirectory: dataDir.map { URL(fileURLWithPath: $0) })
         let split = data.train
         let indices = SampleGrid.pick(count: count, from: split.count, seed: seed)
         let grid = try SampleGrid.make(

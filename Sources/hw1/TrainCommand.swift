@@ -78,13 +78,7 @@ struct TrainCommand: ParsableCommand {
             preset = found
         }
         let hiddenSizes = try hidden.map { text throws(CLIError) in try HiddenSizes.parse(text) } ?? preset.hidden
-        var activationValue = preset.activation
-        if let activation {
-            guard let value = Activation(rawValue: activation.lowercased()), value != .identity else {
-                throw CLIError("--activation expects one of sigmoid, relu; got '\(activation)'")
-            }
-            activationValue = value
-        }
+        let activationValue = try activation.map { text throws(CLIError) in try HiddenActivation.parse(text) } ?? preset.activation
         var optimizerValue = preset.optimizer
         if let optimizer {
             guard let value = OptimizerKind(rawValue: optimizer.lowercased()) else {
@@ -141,12 +135,7 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         let settings = try settings()
         let folder = outputFolder(for: settings)
-        let data: FashionMNIST
-        do {
-            data = try FashionMNIST.load(dataDirectory: dataDir.map { URL(fileURLWithPath: $0) })
-        } catch {
-            throw CLIError("\(error)")
-        }
+        let data = try FashionMNIST.load(dataDirectory: dataDir.map { URL(fileURLWithPath: $0) })
         print("hw1 train: part \(settings.part), \(settings.layerSizes().map(String.init).joined(separator: "-")) "
               + "\(settings.activation.rawValue), \(settings.optimizer.rawValue) η=\(settings.learningRate), "
               + "batch \(settings.batchSize), \(settings.epochs) epochs, seed \(settings.seed), data \(data.directory.path)")

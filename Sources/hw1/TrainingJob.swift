@@ -25,11 +25,14 @@ struct TrainingData: Sendable {
     /// Fashion-MNIST as `x / 255` rows of 784 pixels.
     init(fashionMNIST data: FashionMNIST) {
         self.init(
-            trainInputs: Matrix(rows: data.train.count, columns: data.train.pixelsPerImage, elements: data.train.images),
-            trainLabels: data.train.labels,
-            testInputs: Matrix(rows: data.test.count, columns: data.test.pixelsPerImage, elements: data.test.images),
-            testLabels: data.test.labels, classCount: FashionMNIST.classNames.count)
+            trainInputs: data.train.inputs, trainLabels: data.train.labels,
+            testInputs: data.test.inputs, testLabels: data.test.labels, classCount: FashionMNIST.classNames.count)
     }
+}
+
+extension FashionMNISTSplit {
+    /// The images as network inputs: `[count, pixelsPerImage]`, pixels as `x / 255`.
+    var inputs: Matrix<Float> { Matrix(rows: count, columns: pixelsPerImage, elements: images) }
 }
 
 /// What a training run produced: the trained (or last finite) network and its history.

@@ -36,8 +36,7 @@ struct TrainingOutput {
     func charts() throws -> (loss: LineChart, accuracy: LineChart) {
         let epochs = result.history.epochs
         let x = epochs.map { Double($0.epoch) }
-        let network = settings.layerSizes(inputSize: result.network.inputSize, classCount: result.network.classCount)
-            .map(String.init).joined(separator: "-")
+        let network = result.network.sizes.map(String.init).joined(separator: "-")
         let label = "part \(settings.part): \(network) \(settings.activation.rawValue), \(settings.optimizer.rawValue) η=\(settings.learningRate), seed \(settings.seed)"
         var loss = LineChart(title: "Loss, \(label)", xLabel: "epoch", yLabel: "mean cross-entropy")
         var accuracy = LineChart(title: "Accuracy, \(label)", xLabel: "epoch", yLabel: "accuracy %")

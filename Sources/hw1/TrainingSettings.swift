@@ -33,7 +33,7 @@ struct TrainingSettings: Sendable, Equatable {
     }
 
     /// The `config` map of metrics.json: every hyperparameter and the seed. The report reads
-    /// "hidden", "activation", "optimizer" and "learning_rate".
+    /// "hidden", "activation", "optimizer", "learning_rate", "momentum", "nesterov" and "schedule".
     var configValues: [String: JSONValue] {
         [
             "part": .string(part),
@@ -55,6 +55,21 @@ struct TrainingSettings: Sendable, Equatable {
             "scalar": .string("Float32"),
             "implementation": .string("hw1 (Swift, hand-written backpropagation, OpenBLAS)"),
         ]
+    }
+}
+
+/// `--activation` and a model file's "activation": the hidden activations hw1 trains.
+enum HiddenActivation {
+    /// The activation called `name` (any case): sigmoid or relu; nil for anything else, identity included.
+    static func named(_ name: String) -> Activation? {
+        guard let value = Activation(rawValue: name.lowercased()), value != .identity else { return nil }
+        return value
+    }
+
+    /// `--activation NAME`: the activation, or a message naming the flag and the choices.
+    static func parse(_ text: String) throws(CLIError) -> Activation {
+        guard let value = named(text) else { throw CLIError("--activation expects one of sigmoid, relu; got '\(text)'") }
+        return value
     }
 }
 
