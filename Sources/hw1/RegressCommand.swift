@@ -86,20 +86,9 @@ struct RegressCommand: ParsableCommand {
         } catch let error as ValidationError {
             throw error
         } catch {
-            FileHandle.standardError.write(Data("hw1 regress: \(failureMessage(error))\n".utf8))
+            FileHandle.standardError.write(Data("hw1 regress: \(error)\n".utf8))
             throw ExitCode.failure
         }
-    }
-
-    /// What `run()` prints for `error`. A regression error on a CSV file starts with its path;
-    /// too few rows for Cholesky or QR also names the methods that accept them.
-    func failureMessage(_ error: any Error) -> String {
-        guard let error = error as? RegressionError else { return "\(error)" }
-        var message = csv.map { "\($0): \(error)" } ?? "\(error)"
-        if case .tooFewRows(let rows, _) = error, rows > 0, method == .cholesky || method == .qr {
-            message += "; or use --method svd (minimum-norm solution), gd or sgd, which accept fewer rows than columns"
-        }
-        return message
     }
 
     func fitAndReport() throws {
@@ -162,8 +151,13 @@ struct RegressCommand: ParsableCommand {
             return (problem.features, problem.targets, (0..<columns).map { "x\($0 + 1)" }, "synthetic \(rows)×\(columns), condition \(condition)")
         }
         let path = csv!
-        // Shape problems (no features, too few rows for the method) are the library's to report.
         let split = try NumericCSV(contentsOf: URL(fileURLWithPath: path)).splittingTarget(named: target!)
+        if split.columnCount == 0 {
+            throw RegressionCommandError("\(path): \(RegressionError.noFeatures)")
+        }
+        if split.rowCount <= split.columnCount {
+            throw RegressionCommandError("\(path): \(RegressionError.tooFewRows(rows: split.rowCount, columns: split.columnCount))")
+        }
         let x = Matrix(rows: split.rowCount, columns: split.columnCount, elements: split.features)
         return (x, split.target, split.featureNames, path)
     }
@@ -175,4 +169,10 @@ struct RegressCommand: ParsableCommand {
     }
 
     func jsonNumber(_ value: Double) -> String { value.isFinite ? "\(value)" : "null" }
+}
+
+/// A problem with the regression input, already phrased for the user.
+struct RegressionCommandError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }
