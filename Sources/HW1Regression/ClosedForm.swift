@@ -114,7 +114,7 @@ extension LinearRegression {
         _ x: Matrix<Scalar>, _ y: [Scalar], _ moments: DesignMoments<Scalar>, threads: Int?
     ) throws(RegressionError) -> [Scalar] {
         let n = x.rows, d = x.columns
-        var centred = centredCopy(x, moments.featureMeans, transposed: true, threads: threads)
+        var centred = centredCopy(x, moments.featureMeans, threads: threads)
         var rhs = y.map { $0 - moments.targetMean }
         let info = centred.withUnsafeMutableBufferPointer { pa in
             rhs.withUnsafeMutableBufferPointer { pb in
@@ -148,7 +148,7 @@ extension LinearRegression {
     ) throws(RegressionError) -> (weights: [Scalar], rank: Int, singularValues: [Scalar]?) {
         let n = x.rows, d = x.columns
         // gelsd needs X_c in column-major order: a transposed, centred copy made in one pass.
-        var centred = centredCopy(x, moments.featureMeans, transposed: true, threads: threads)
+        var centred = centredCopy(x, moments.featureMeans, threads: threads)
         var rhs = y.map { $0 - moments.targetMean }
         if n < d { rhs += [Scalar](repeating: 0, count: d - n) }
         var singularValues = [Scalar](repeating: 0, count: max(1, min(n, d)))
@@ -168,9 +168,10 @@ extension LinearRegression {
         return (Array(rhs.prefix(d)), Int(rank), Array(singularValues.prefix(min(n, d))))
     }
 
-    /// `X − 1·x̄ᵀ` as a new row-major array, or its transpose (`d × n`, i.e. X_c column-major).
+    /// The centred design `X_c = X − 1·x̄ᵀ` in column-major order (equivalently `X_cᵀ`, `d × n`,
+    /// row-major) as a new array of `n·d` values, written in one pass over X.
     static func centredCopy<Scalar: BLASScalar>(
-        _ x: Matrix<Scalar>, _ means: [Scalar], transposed: Bool, threads: Int?
+        _ x: Matrix<Scalar>, _ means: [Scalar], threads: Int?
     ) -> [Scalar] {
         let n = x.rows, d = x.columns
         let partition = RowPartition(rows: n, threads: threads ?? RowPartition.defaultThreads(elements: n * d))
@@ -180,12 +181,6 @@ extension LinearRegression {
                     let shared = UncheckedSendable((px.baseAddress!, pm.baseAddress!, out.baseAddress!))
                     partition.forEach { _, rows in
                         let (source, m, target) = shared.value
-                        if !transposed {
-                            for i in rows {
-                                for j in 0..<d { target[i &* d &+ j] = source[i &* d &+ j] - m[j] }
-                            }
-                            return
-                        }
                         // Blocks of rows, so each written column segment is a full cache line.
                         let block = 16
                         var start = rows.lowerBound
