@@ -59,7 +59,7 @@ public enum BLAS {
     /// Symmetric rank-k update `C ← alpha · A·Aᵀ + beta · C` (trans = .none, A is `n × k`) or
     /// `C ← alpha · Aᵀ·A + beta · C` (trans = .transposed, A is `k × n`) (syrk).
     ///
-    /// Only the `triangle` of `C` is written; ``Matrix/symmetrized(from:)`` fills the other.
+    /// Only the `triangle` of `C` is written; ``Matrix/symmetrize(from:)`` fills the other.
     @inlinable
     public static func syrk<Scalar: BLASScalar>(
         _ a: Matrix<Scalar>, _ trans: Transpose = .none, alpha: Scalar = 1, beta: Scalar = 0,
