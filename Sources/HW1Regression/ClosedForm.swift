@@ -103,9 +103,6 @@ extension LinearRegression {
         }
     }
 
-    /// LAPACK's column-major layout code (`LAPACK_COL_MAJOR`).
-    static let columnMajor: Int32 = 102
-
     /// Householder QR of the centred design (gels on a column-major, centred copy made in one
     /// pass). The row-major copy is already `X_cᵀ` in column-major order and gels could take it
     /// with `trans = 'T'`, but that runs an LQ factorisation whose reflectors stride across
@@ -119,7 +116,7 @@ extension LinearRegression {
         let info = centred.withUnsafeMutableBufferPointer { pa in
             rhs.withUnsafeMutableBufferPointer { pb in
                 Scalar.lapackeGels(
-                    columnMajor, CChar(UInt8(ascii: "N")), Int32(n), Int32(d), 1, pa.baseAddress, Int32(n),
+                    LAPACK.columnMajor, CChar(UInt8(ascii: "N")), Int32(n), Int32(d), 1, pa.baseAddress, Int32(n),
                     pb.baseAddress, Int32(n))
             }
         }
@@ -158,7 +155,7 @@ extension LinearRegression {
             rhs.withUnsafeMutableBufferPointer { pb in
                 singularValues.withUnsafeMutableBufferPointer { ps in
                     Scalar.lapackeGelsd(
-                        columnMajor, Int32(n), Int32(d), 1, pa.baseAddress, Int32(max(n, 1)), pb.baseAddress,
+                        LAPACK.columnMajor, Int32(n), Int32(d), 1, pa.baseAddress, Int32(max(n, 1)), pb.baseAddress,
                         Int32(max(n, d, 1)), ps.baseAddress, rcond, &rank)
                 }
             }
