@@ -41,7 +41,7 @@ public struct LeastSquaresGradient<Scalar: BLASScalar>: Sendable {
     var partialSums: [Scalar]
 
     /// Prepares the pass for `x` (`n × d`) and `y` (`n`), on `threads` workers (default: the
-    /// processor count, one for small problems).
+    /// processor count, capped at 8, one for small problems).
     public init(
         features x: Matrix<Scalar>, targets y: [Scalar], threads: Int? = nil, kernel: FusedPassKernel = .rows
     ) throws(RegressionError) {
