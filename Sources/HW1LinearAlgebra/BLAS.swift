@@ -37,7 +37,7 @@ public enum BLAS {
         if m == 0 || n == 0 { return }
         if ka == 0 {
             // BLAS leaves C untouched for k = 0 only when beta = 1; make the result exact.
-            scale(&c, by: beta)
+            c.withUnsafeMutableBufferPointer { scale($0, by: beta) }
             return
         }
         let m32 = blasInt(m, "m", in: "gemm"), n32 = blasInt(n, "n", in: "gemm")
@@ -59,7 +59,7 @@ public enum BLAS {
     /// Symmetric rank-k update `C ← alpha · A·Aᵀ + beta · C` (trans = .none, A is `n × k`) or
     /// `C ← alpha · Aᵀ·A + beta · C` (trans = .transposed, A is `k × n`) (syrk).
     ///
-    /// Only the `triangle` of `C` is written; ``Matrix/symmetrized(from:)`` fills the other.
+    /// Only the `triangle` of `C` is written; ``Matrix/symmetrize(from:)`` fills the other.
     @inlinable
     public static func syrk<Scalar: BLASScalar>(
         _ a: Matrix<Scalar>, _ trans: Transpose = .none, alpha: Scalar = 1, beta: Scalar = 0,
@@ -71,7 +71,7 @@ public enum BLAS {
             "syrk: A\(trans == .none ? "·Aᵀ" : "ᵀ·A") of A = \(a.shape) is \(n)×\(n), but C is \(c.shape)")
         if n == 0 { return }
         if k == 0 {
-            scale(&c, by: beta)
+            c.withUnsafeMutableBufferPointer { scale($0, by: beta) }
             return
         }
         let n32 = blasInt(n, "n", in: "syrk"), k32 = blasInt(k, "k", in: "syrk")
@@ -96,7 +96,8 @@ public enum BLAS {
             "gemv: op(A) is \(m)×\(n) (A = \(a.shape)), x has \(x.count) elements, y has \(y.count); need x: \(n), y: \(m)")
         if m == 0 { return }
         if n == 0 {
-            scal(beta, &y)
+            // As in gemm: beta = 0 must give exact zeros even where y holds NaN or infinity.
+            y.withUnsafeMutableBufferPointer { scale($0, by: beta) }
             return
         }
         let rows32 = blasInt(a.rows, "m", in: "gemv"), cols32 = blasInt(a.columns, "n", in: "gemv")
@@ -148,12 +149,11 @@ public enum BLAS {
         return x.withUnsafeBufferPointer { px in Scalar.cblasNrm2(n, px.baseAddress, 1) }
     }
 
-    /// `C ← beta · C`, with beta = 0 writing exact zeros (BLAS semantics).
+    /// `c ← beta · c` for the empty products (k = 0) of gemm, syrk and gemv, with beta = 0
+    /// writing exact zeros (BLAS semantics: the old contents, even NaN, are not read).
     @inlinable
-    static func scale<Scalar: BLASScalar>(_ c: inout Matrix<Scalar>, by beta: Scalar) {
+    static func scale<Scalar: BLASScalar>(_ c: UnsafeMutableBufferPointer<Scalar>, by beta: Scalar) {
         if beta == 1 { return }
-        c.withUnsafeMutableBufferPointer { pc in
-            for i in pc.indices { pc[i] = beta == 0 ? 0 : beta * pc[i] }
-        }
+        for i in c.indices { c[i] = beta == 0 ? 0 : beta * c[i] }
     }
 }

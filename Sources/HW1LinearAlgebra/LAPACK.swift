@@ -4,7 +4,10 @@ import HW1CLAPACKE
 /// routine works on copies) and a nonzero LAPACK `info` becomes a thrown
 /// ``LinearAlgebraError`` that names the case.
 public enum LAPACK {
-    @usableFromInline static let rowMajor = Int32(LAPACK_ROW_MAJOR)
+    /// LAPACKE's row-major layout code (`LAPACK_ROW_MAJOR`), for calls made directly on LAPACKE.
+    public static let rowMajor = Int32(LAPACK_ROW_MAJOR)
+    /// LAPACKE's column-major layout code (`LAPACK_COL_MAJOR`), for calls made directly on LAPACKE.
+    public static let columnMajor = Int32(LAPACK_COL_MAJOR)
 
     /// The Cholesky factor of a symmetric positive-definite matrix (potrf):
     /// `A = L·Lᵀ` for `.lower`, `A = Uᵀ·U` for `.upper`. The other triangle of the result is zero.

@@ -103,9 +103,6 @@ extension LinearRegression {
         }
     }
 
-    /// LAPACK's column-major layout code (`LAPACK_COL_MAJOR`).
-    static let columnMajor: Int32 = 102
-
     /// Householder QR of the centred design (gels on a column-major, centred copy made in one
     /// pass). The row-major copy is already `X_cᵀ` in column-major order and gels could take it
     /// with `trans = 'T'`, but that runs an LQ factorisation whose reflectors stride across
@@ -114,12 +111,12 @@ extension LinearRegression {
         _ x: Matrix<Scalar>, _ y: [Scalar], _ moments: DesignMoments<Scalar>, threads: Int?
     ) throws(RegressionError) -> [Scalar] {
         let n = x.rows, d = x.columns
-        var centred = centredCopy(x, moments.featureMeans, transposed: true, threads: threads)
+        var centred = centredCopy(x, moments.featureMeans, threads: threads)
         var rhs = y.map { $0 - moments.targetMean }
         let info = centred.withUnsafeMutableBufferPointer { pa in
             rhs.withUnsafeMutableBufferPointer { pb in
                 Scalar.lapackeGels(
-                    columnMajor, CChar(UInt8(ascii: "N")), Int32(n), Int32(d), 1, pa.baseAddress, Int32(n),
+                    LAPACK.columnMajor, CChar(UInt8(ascii: "N")), Int32(n), Int32(d), 1, pa.baseAddress, Int32(n),
                     pb.baseAddress, Int32(n))
             }
         }
@@ -148,7 +145,7 @@ extension LinearRegression {
     ) throws(RegressionError) -> (weights: [Scalar], rank: Int, singularValues: [Scalar]?) {
         let n = x.rows, d = x.columns
         // gelsd needs X_c in column-major order: a transposed, centred copy made in one pass.
-        var centred = centredCopy(x, moments.featureMeans, transposed: true, threads: threads)
+        var centred = centredCopy(x, moments.featureMeans, threads: threads)
         var rhs = y.map { $0 - moments.targetMean }
         if n < d { rhs += [Scalar](repeating: 0, count: d - n) }
         var singularValues = [Scalar](repeating: 0, count: max(1, min(n, d)))
@@ -158,7 +155,7 @@ extension LinearRegression {
             rhs.withUnsafeMutableBufferPointer { pb in
                 singularValues.withUnsafeMutableBufferPointer { ps in
                     Scalar.lapackeGelsd(
-                        columnMajor, Int32(n), Int32(d), 1, pa.baseAddress, Int32(max(n, 1)), pb.baseAddress,
+                        LAPACK.columnMajor, Int32(n), Int32(d), 1, pa.baseAddress, Int32(max(n, 1)), pb.baseAddress,
                         Int32(max(n, d, 1)), ps.baseAddress, rcond, &rank)
                 }
             }
@@ -168,9 +165,10 @@ extension LinearRegression {
         return (Array(rhs.prefix(d)), Int(rank), Array(singularValues.prefix(min(n, d))))
     }
 
-    /// `X − 1·x̄ᵀ` as a new row-major array, or its transpose (`d × n`, i.e. X_c column-major).
+    /// The centred design `X_c = X − 1·x̄ᵀ` in column-major order (equivalently `X_cᵀ`, `d × n`,
+    /// row-major) as a new array of `n·d` values, written in one pass over X.
     static func centredCopy<Scalar: BLASScalar>(
-        _ x: Matrix<Scalar>, _ means: [Scalar], transposed: Bool, threads: Int?
+        _ x: Matrix<Scalar>, _ means: [Scalar], threads: Int?
     ) -> [Scalar] {
         let n = x.rows, d = x.columns
         let partition = RowPartition(rows: n, threads: threads ?? RowPartition.defaultThreads(elements: n * d))
@@ -180,12 +178,6 @@ extension LinearRegression {
                     let shared = UncheckedSendable((px.baseAddress!, pm.baseAddress!, out.baseAddress!))
                     partition.forEach { _, rows in
                         let (source, m, target) = shared.value
-                        if !transposed {
-                            for i in rows {
-                                for j in 0..<d { target[i &* d &+ j] = source[i &* d &+ j] - m[j] }
-                            }
-                            return
-                        }
                         // Blocks of rows, so each written column segment is a full cache line.
                         let block = 16
                         var start = rows.lowerBound

@@ -91,6 +91,11 @@ extension LinearRegression {
     }
 
     /// The descent loop on a prepared objective; split out so benchmarks can time it alone.
+    ///
+    /// Starts from `w = 0` and steps by `rate`. Of `options` it reads only the stopping fields
+    /// (`maxIterations`, `gradientTolerance`, `reference`): `options.learningRate` and
+    /// `options.threads` are ignored here (the step is `rate`, the threads are the
+    /// objective's). `lipschitz` is only recorded in the result.
     public static func descend<Scalar: BLASScalar>(
         _ objective: inout LeastSquaresGradient<Scalar>, rate: Scalar, lipschitz: Scalar? = nil,
         options: GradientDescentOptions<Scalar>

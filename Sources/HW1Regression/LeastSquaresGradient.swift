@@ -4,8 +4,8 @@ import HW1LinearAlgebra
 /// How the fused pass walks X.
 public enum FusedPassKernel: String, Sendable, CaseIterable {
     /// Four rows at a time in Swift SIMD code: the residuals, then `g += rᵢ·xᵢ` from L1, with
-    /// X prefetched into L2 a few rows ahead so the memory stream never waits on the
-    /// arithmetic. The default: X is read once, at close to the machine's streaming bandwidth.
+    /// X prefetched into L2 48 KB ahead of the rows being read, so the memory stream never
+    /// waits on the arithmetic. The default: X is read once, at close to the machine's streaming bandwidth.
     case rows
     /// Row blocks small enough for a single-threaded OpenBLAS gemv (`m·d < 9216`, OpenBLAS's
     /// threading threshold): `r = X_blk·w + b − y_blk`, then `g += X_blkᵀ·r` from L2. Kept for
@@ -28,7 +28,9 @@ public struct LeastSquaresGradient<Scalar: BLASScalar>: Sendable {
     public let targets: [Scalar]
     /// The column and target means used for the bias.
     public let moments: DesignMoments<Scalar>
-    /// The gradient `∇_w J` at the weights of the last ``evaluate(at:)`` (length `d`).
+    /// The output of the last pass (length `d`): `∇_w J` at the weights of the last
+    /// ``evaluate(at:)``; after ``largestEigenvalue(iterations:relativeTolerance:)`` it holds
+    /// `H·v` for the last power-iteration vector `v`, not a gradient.
     public private(set) var gradient: [Scalar]
     let partition: RowPartition
     /// The kernel of the pass.
@@ -39,7 +41,7 @@ public struct LeastSquaresGradient<Scalar: BLASScalar>: Sendable {
     var partialSums: [Scalar]
 
     /// Prepares the pass for `x` (`n × d`) and `y` (`n`), on `threads` workers (default: the
-    /// processor count, one for small problems).
+    /// processor count, capped at 8, one for small problems).
     public init(
         features x: Matrix<Scalar>, targets y: [Scalar], threads: Int? = nil, kernel: FusedPassKernel = .rows
     ) throws(RegressionError) {
@@ -70,11 +72,7 @@ public struct LeastSquaresGradient<Scalar: BLASScalar>: Sendable {
     public mutating func evaluate(at weights: [Scalar]) -> Scalar {
         precondition(weights.count == features.columns, "evaluate: \(weights.count) weights for \(features.columns) columns")
         let n = Scalar(features.rows)
-        let (sumOfSquares, _) = pass(weights: weights, offset: moments.bias(for: weights), useTargets: true)
-        let scale = 1 / n
-        gradient.withUnsafeMutableBufferPointer { g in
-            for j in 0..<g.count { g[j] *= scale }
-        }
+        let sumOfSquares = pass(weights: weights, offset: moments.bias(for: weights), useTargets: true)
         return sumOfSquares / (2 * n)
     }
 
@@ -84,12 +82,8 @@ public struct LeastSquaresGradient<Scalar: BLASScalar>: Sendable {
     mutating func applyHessian(to v: [Scalar]) -> Scalar {
         var offset: Scalar = 0
         for j in 0..<v.count { offset -= moments.featureMeans[j] * v[j] }
-        let (sumOfSquares, _) = pass(weights: v, offset: offset, useTargets: false)
-        let scale = 1 / Scalar(features.rows)
-        gradient.withUnsafeMutableBufferPointer { g in
-            for j in 0..<g.count { g[j] *= scale }
-        }
-        return sumOfSquares * scale
+        let sumOfSquares = pass(weights: v, offset: offset, useTargets: false)
+        return sumOfSquares * (1 / Scalar(features.rows))
     }
 
     /// The largest eigenvalue `L` of the centred `XᵀX/n` (the Lipschitz constant of ∇J) by
@@ -115,8 +109,9 @@ public struct LeastSquaresGradient<Scalar: BLASScalar>: Sendable {
         return quotient
     }
 
-    /// One fused pass: `gradient ← Σ_threads Σ_rows rᵢ·xᵢ − x̄·Σrᵢ` (unscaled), returns `(Σr², Σr)`.
-    mutating func pass(weights: [Scalar], offset: Scalar, useTargets: Bool) -> (Scalar, Scalar) {
+    /// One fused pass: `gradient ← (Σ_threads Σ_rows rᵢ·xᵢ − x̄·Σrᵢ) · (1/n)`; returns `Σrᵢ²`
+    /// (unscaled).
+    mutating func pass(weights: [Scalar], offset: Scalar, useTargets: Bool) -> Scalar {
         let d = features.columns
         let partition = self.partition
         let useBlocks = kernel == .blasBlocks
@@ -158,6 +153,7 @@ public struct LeastSquaresGradient<Scalar: BLASScalar>: Sendable {
             sum += partialSums[2 * t + 1]
         }
         let means = moments.featureMeans
+        let scale = 1 / Scalar(features.rows)
         partialGradients.withUnsafeBufferPointer { pg in
             gradient.withUnsafeMutableBufferPointer { g in
                 // Σ rᵢ is zero in exact arithmetic for the full data; subtracting x̄·Σr keeps the
@@ -166,9 +162,11 @@ public struct LeastSquaresGradient<Scalar: BLASScalar>: Sendable {
                 for t in 0..<partition.count {
                     for j in 0..<d { g[j] += pg[t * d + j] }
                 }
+                // 1/n is applied once, after the full sum.
+                for j in 0..<d { g[j] *= scale }
             }
         }
-        return (sumOfSquares, sum)
+        return sumOfSquares
     }
 
     /// The pass over `rows` in blocks of `blockRows`: two single-threaded gemv calls per block,

@@ -94,7 +94,7 @@ func fusedResidualGradient<T: BinaryFloatingPoint & SIMDScalar>(
         i &+= 4
     }
     while i < rows.upperBound {
-        let (r, _) = accumulateRow(x + i &* d, columns: d, target: y?[i] ?? 0, weights: w, offset: offset, gradient: g)
+        let r = accumulateRow(x + i &* d, columns: d, target: y?[i] ?? 0, weights: w, offset: offset, gradient: g)
         sumOfSquares += r * r
         sum += r
         i &+= 1
@@ -102,13 +102,13 @@ func fusedResidualGradient<T: BinaryFloatingPoint & SIMDScalar>(
     return (sumOfSquares, sum)
 }
 
-/// One row of the fused pass: `r = pᵀw + offset − target`, `g += r · p`. Returns `(r, r)` so
-/// callers can fold it like the four-row block.
+/// One row of the fused pass: `r = pᵀw + offset − target`, `g += r · p`. Returns the
+/// residual `r`.
 @inline(__always)
 func accumulateRow<T: BinaryFloatingPoint & SIMDScalar>(
     _ p: UnsafePointer<T>, columns d: Int, target: T, weights w: UnsafePointer<T>, offset: T,
     gradient g: UnsafeMutablePointer<T>
-) -> (T, T) {
+) -> T {
     let vectorEnd = d & ~3
     var a = SIMD4<T>()
     var j = 0
@@ -132,7 +132,7 @@ func accumulateRow<T: BinaryFloatingPoint & SIMDScalar>(
         g[j] += p[j] * r
         j &+= 1
     }
-    return (r, r)
+    return r
 }
 
 /// The fused pass over the rows listed in `indices` (a mini-batch): same contract as
@@ -145,7 +145,7 @@ func fusedResidualGradient<T: BinaryFloatingPoint & SIMDScalar>(
     var sumOfSquares: T = 0
     var sum: T = 0
     for i in indices {
-        let (r, _) = accumulateRow(x + i &* d, columns: d, target: y[i], weights: w, offset: offset, gradient: g)
+        let r = accumulateRow(x + i &* d, columns: d, target: y[i], weights: w, offset: offset, gradient: g)
         sumOfSquares += r * r
         sum += r
     }

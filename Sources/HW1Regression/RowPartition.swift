@@ -31,11 +31,15 @@ struct RowPartition: Sendable {
         }
     }
 
-    /// The default worker count: the active processor count, capped at `limit`, and one thread
-    /// when the work (`elements` values of X) is too small to pay for a thread hand-off.
-    static func defaultThreads(elements: Int, limit: Int = 8) -> Int {
+    /// The most worker threads ``defaultThreads(elements:)`` chooses.
+    static let defaultThreadLimit = 8
+
+    /// The default worker count: the active processor count, capped at ``defaultThreadLimit``,
+    /// and one thread when the work (`elements` values of X) is too small to pay for a thread
+    /// hand-off.
+    static func defaultThreads(elements: Int) -> Int {
         if elements < 1 << 16 { return 1 }
-        return max(1, min(limit, ProcessInfo.processInfo.activeProcessorCount))
+        return max(1, min(defaultThreadLimit, ProcessInfo.processInfo.activeProcessorCount))
     }
 }
 

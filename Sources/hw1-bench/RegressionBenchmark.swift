@@ -7,7 +7,7 @@ import HW1Regression
 /// descent on a grid of n × d, for a well-conditioned and an ill-conditioned design, with the
 /// NumPy/SciPy peers of Scripts/bench_regression.py timed in the same run when `.venv` exists.
 ///
-/// `hw1-bench regression [--quick] [--rows N,…] [--columns D,…] [--conditions C,…] [--repeats R] [--out DIR] [--memory-gb G] [--gd-seconds S] [--no-peers]`
+/// `hw1-bench regression [--quick] [--rows N,…] [--columns D,…] [--conditions C,…] [--repeats R] [--out DIR] [--memory-gb G] [--gd-seconds S] [--gd-kernel rows|blasBlocks] [--gd-threads N] [--no-peers]`
 /// writes DIR/benchmark.csv, DIR/benchmark.md and the log-log plots DIR/time-vs-n.svg and
 /// DIR/time-vs-d.svg (DIR defaults to results/regression).
 enum RegressionBenchmark {
@@ -45,7 +45,7 @@ enum RegressionBenchmark {
         let peersAvailable = settings.peers && FileManager.default.isExecutableFile(atPath: pythonPath)
             && FileManager.default.fileExists(atPath: peerScript)
         print("\n## regression: closed form against gradient descent (Double), Problem 1(c)")
-        print("OpenBLAS threads \(OpenBLAS.threadCount); GD fused pass on \(settings.gdThreads ?? ProcessInfo.processInfo.activeProcessorCount) worker threads (fewer for small n·d)")
+        print("OpenBLAS threads \(OpenBLAS.threadCount); GD fused pass (\(settings.gdKernel.rawValue) kernel) on \(settings.gdThreads ?? ProcessInfo.processInfo.activeProcessorCount) worker threads (fewer for small n·d)")
         print(peersAvailable
             ? "NumPy/SciPy peers: \(pythonPath) \(peerScript) (same shape and condition, same run; run on the condition-\(settings.conditions[0]) design only, dense timings do not depend on it)"
             : "NumPy/SciPy peers skipped: \(settings.peers ? "\(pythonPath) or \(peerScript) is missing (make bench creates the venv)" : "--no-peers")")
@@ -121,7 +121,7 @@ enum RegressionBenchmark {
                 if argument == "--columns" { settings.columnCounts = list.map { Int($0) } }
                 if argument == "--conditions" { settings.conditions = list }
             default:
-                throw BenchmarkUsageError("unknown option '\(argument)'; use --quick, --rows N,…, --columns D,…, --conditions C,…, --repeats R, --out DIR, --memory-gb G, --gd-seconds S, --no-peers")
+                throw BenchmarkUsageError("unknown option '\(argument)'; use --quick, --rows N,…, --columns D,…, --conditions C,…, --repeats R, --out DIR, --memory-gb G, --gd-seconds S, --gd-kernel rows|blasBlocks, --gd-threads N, --no-peers")
             }
         }
         return settings
@@ -139,7 +139,7 @@ enum RegressionBenchmark {
                 do {
                     samples.append(try Timing.seconds { fit = try LinearRegression.fitClosedForm(x, y, method: method) })
                 } catch {
-                    return .nan  // e.g. Cholesky refusing a numerically singular Float design
+                    return .nan  // e.g. Cholesky refusing a design whose XᵀX is numerically singular
                 }
                 // One sample of a multi-second solve is already far above timer noise.
                 if samples.count >= 2 && samples.reduce(0, +) > 10 { break }

@@ -89,6 +89,25 @@ struct BLASTests {
         checkGemv(Double.self)
     }
 
+    func checkEmptyGemv<S: BLASScalar>(_: S.Type) {
+        // op(A) is 3×0 both ways round: y ← beta·y, and beta = 0 must overwrite NaN and ∞.
+        for (a, trans) in [(Matrix<S>(rows: 3, columns: 0, elements: []), Transpose.none),
+                           (Matrix<S>(rows: 0, columns: 3, elements: []), Transpose.transposed)] {
+            var y: [S] = [.nan, .infinity, 2]
+            BLAS.gemv(a, trans, [], alpha: 1, beta: 0, into: &y)
+            #expect(y == [0, 0, 0])
+            var z: [S] = [1, -2, 4]
+            BLAS.gemv(a, trans, [], alpha: 1, beta: 0.5, into: &z)
+            #expect(z == [0.5, -1, 2])
+        }
+    }
+
+    @Test("gemv with zero columns scales y by beta, writing exact zeros for beta = 0 even over NaN")
+    func gemvEmptyProduct() {
+        checkEmptyGemv(Float.self)
+        checkEmptyGemv(Double.self)
+    }
+
     func checkLevel1<S: BLASScalar>(_: S.Type) {
         var generator = SeededGenerator(seed: 5)
         for n in [0, 1, 7, 100] {
