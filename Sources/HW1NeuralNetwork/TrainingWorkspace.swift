@@ -167,17 +167,16 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
         }
     }
 
-    /// Checks that a batch given as a matrix fits the network and the buffers.
+    /// Checks that `network` has the shape the buffers were made for and that a batch given as
+    /// a matrix fits it and the buffers.
     private func check(_ network: Network<Scalar>, inputs: Matrix<Scalar>, labels: [Int]) throws(NeuralNetworkError) {
-        let classes = network.classCount
-        guard inputs.columns == sizes[0] else {
-            throw .dataShape("batch has \(inputs.columns) columns, the network's input layer has \(sizes[0])")
+        // Any other shape would make the kernels write past the preallocated buffers.
+        guard network.sizes == sizes else {
+            throw .dataShape("network has layer sizes \(network.sizes), the workspace was made for \(sizes); make a workspace for this network")
         }
-        guard inputs.rows == labels.count, inputs.rows >= 1, inputs.rows <= batchSize else {
-            throw .dataShape("batch of \(inputs.rows) rows with \(labels.count) labels; need 1...\(batchSize) rows, one label each")
-        }
-        if let row = labels.firstIndex(where: { $0 < 0 || $0 >= classes }) {
-            throw .labelOutOfRange(set: "batch", row: row, label: labels[row], classes: classes)
+        try network.checkData(inputs, labels, set: "batch")
+        guard inputs.rows >= 1, inputs.rows <= batchSize else {
+            throw .dataShape("batch of \(inputs.rows) rows; the workspace holds 1...\(batchSize) rows")
         }
     }
 
