@@ -225,10 +225,7 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
         if updated == nil {
             sumGradients(rows: count, update: nil, parameters: nil, layout: [], decay: 0)
             network.parameters.withUnsafeMutableBufferPointer { p in
-                for layer in layout {
-                    optimizer.update(parameters: p.baseAddress!, gradients: gradient, range: layer.weightRange, decay: decay)
-                    optimizer.update(parameters: p.baseAddress!, gradients: gradient, range: layer.biasRange, decay: 0)
-                }
+                optimizer.applyUpdate(parameters: p.baseAddress!, gradients: gradient, layout: layout, decay: decay)
             }
         }
         return result
