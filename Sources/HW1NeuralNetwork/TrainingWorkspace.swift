@@ -191,7 +191,7 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
         indices: UnsafePointer<Int>?, start: Int, count: Int
     ) -> StepResult {
         let result = workerGradients(network, rowsOf: source, labels: labels, indices: indices, start: start, count: count)
-        sumGradients(rows: count, update: nil, parameters: nil, layout: [], decay: 0)
+        sumGradients(update: nil, parameters: nil, decay: 0)
         return result
     }
 
@@ -206,7 +206,7 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
     ) -> StepResult where Optimizer.Scalar == Scalar {
         let result = workerGradients(network, rowsOf: source, labels: labels, indices: indices, start: start, count: count)
         guard result.loss.isFinite else {
-            sumGradients(rows: count, update: nil, parameters: nil, layout: [], decay: 0)
+            sumGradients(update: nil, parameters: nil, decay: 0)
             return result
         }
         let gradient = UnsafePointer(workers[0].gradients.baseAddress!)
@@ -219,11 +219,11 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
         let layout = network.layout
         let updated: Void? = network.parameters.withUnsafeMutableBufferPointer { p in
             optimizer.withRangeUpdate { update in
-                sumGradients(rows: count, update: update, parameters: p.baseAddress!, layout: layout, decay: decay)
+                sumGradients(update: update, parameters: p.baseAddress!, decay: decay)
             }
         }
         if updated == nil {
-            sumGradients(rows: count, update: nil, parameters: nil, layout: [], decay: 0)
+            sumGradients(update: nil, parameters: nil, decay: 0)
             network.parameters.withUnsafeMutableBufferPointer { p in
                 optimizer.applyUpdate(parameters: p.baseAddress!, gradients: gradient, layout: layout, decay: decay)
             }
@@ -270,17 +270,14 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
     }
 
     /// Sums the workers' gradients into `workers[0].gradients`, each thread over its own slice
-    /// of the parameters, and applies `update` (if any) to the same slice right after.
-    private func sumGradients(
-        rows: Int, update: SGDRangeUpdate<Scalar>?, parameters: UnsafeMutablePointer<Scalar>?, layout: [DenseLayout], decay: Scalar
-    ) {
-        let active = min(workerCount, rows)
-        guard active > 1 else { return }
+    /// of the parameters, and applies `update` (if any) to the same slice right after. Works on
+    /// the batch of the ``workerGradients(_:rowsOf:labels:indices:start:count:)`` call just made:
+    /// its active worker count and layout are still in `job` (with one worker there is nothing to sum).
+    private func sumGradients(update: SGDRangeUpdate<Scalar>?, parameters: UnsafeMutablePointer<Scalar>?, decay: Scalar) {
+        guard workerCount > 1, job.active > 1 else { return }
         job.phase = .reduce
-        job.active = active
         job.update = update
         job.updateParameters = parameters
-        job.layout = layout
         job.decay = decay
         threads!.run()
         job.update = nil
