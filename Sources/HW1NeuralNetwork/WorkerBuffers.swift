@@ -91,7 +91,8 @@ final class WorkerBuffers<Scalar: BLASScalar>: @unchecked Sendable {
     }
 
     /// Forward and backward over the gathered rows: writes (overwrites) `gradients` with this
-    /// worker's share of the gradient of the mean loss over `batchRows` rows (`scale = 1 / batchRows`).
+    /// worker's share of the gradient of the batch's mean loss: `scale` is 1 / (rows in the whole
+    /// batch, over all workers), not 1 / `rows`.
     @inline(__always)
     func computeGradients(parameters: UnsafePointer<Scalar>, layout: [DenseLayout], hidden: Activation, scale: Scalar) {
         forward(parameters: parameters, layout: layout, hidden: hidden, input: activations[0])
