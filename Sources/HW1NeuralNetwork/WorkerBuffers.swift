@@ -9,7 +9,6 @@ import HW1LinearAlgebra
 /// at a time (`@unchecked Sendable` records that promise).
 final class WorkerBuffers<Scalar: BLASScalar>: @unchecked Sendable {
     let sizes: [Int]
-    let capacity: Int
     /// `activations[l]` is `[capacity, sizes[l]]`; `activations[0]` receives gathered input rows.
     let activations: [UnsafeMutablePointer<Scalar>]
     /// `deltas[l]` is `[capacity, sizes[l]]` for hidden widths `0 < l < L`; other entries are unused.
@@ -28,7 +27,6 @@ final class WorkerBuffers<Scalar: BLASScalar>: @unchecked Sendable {
 
     init(sizes: [Int], capacity: Int, parameterCount: Int) {
         self.sizes = sizes
-        self.capacity = capacity
         activations = sizes.map { UnsafeMutablePointer<Scalar>.allocate(capacity: max(1, capacity * $0)) }
         deltas = sizes.indices.map { l in
             let hidden = l > 0 && l < sizes.count - 1
