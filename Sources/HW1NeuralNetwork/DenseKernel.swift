@@ -2,7 +2,8 @@ import HW1CBLAS
 import HW1LinearAlgebra
 
 /// The pointer-level forward and backward passes of a dense layer: the single implementation
-/// behind ``Dense`` (checked against finite differences) and ``Network``'s training step.
+/// behind ``Dense`` (checked against finite differences), ``TrainingWorkspace``'s training step
+/// and ``Network``'s inference (both through `WorkerBuffers`).
 ///
 /// All buffers are row-major. Nothing here allocates; elementwise work is one pass each.
 enum DenseKernel {

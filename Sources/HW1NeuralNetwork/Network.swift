@@ -127,10 +127,6 @@ public struct Network<Scalar: BLASScalar>: Sendable, Equatable {
         Network<Other>(sizes: sizes, activation: activation, layout: layout, parameters: parameters.map { Other($0) })
     }
 
-    /// The activation of layer `index`: the hidden one, or the identity for the output layer.
-    @inline(__always)
-    func activation(ofLayer index: Int) -> Activation { index == layout.count - 1 ? .identity : activation }
-
     init(sizes: [Int], activation: Activation, layout: [DenseLayout], parameters: [Scalar]) {
         self.sizes = sizes
         self.activation = activation

@@ -46,10 +46,19 @@ extension Optimizer {
         let decay = weightDecay
         let layout = network.layout
         network.parameters.withUnsafeMutableBufferPointer { p in
-            for layer in layout {
-                update(parameters: p.baseAddress!, gradients: gradients, range: layer.weightRange, decay: decay)
-                update(parameters: p.baseAddress!, gradients: gradients, range: layer.biasRange, decay: 0)
-            }
+            applyUpdate(parameters: p.baseAddress!, gradients: gradients, layout: layout, decay: decay)
+        }
+    }
+
+    /// Updates every layer of `layout` in `parameters` from `gradients` (both laid out like
+    /// ``Network/parameters``): weights with decay λ = `decay`, biases with none. Call after
+    /// `beginStep`.
+    mutating func applyUpdate(
+        parameters: UnsafeMutablePointer<Scalar>, gradients: UnsafePointer<Scalar>, layout: [DenseLayout], decay: Scalar
+    ) {
+        for layer in layout {
+            update(parameters: parameters, gradients: gradients, range: layer.weightRange, decay: decay)
+            update(parameters: parameters, gradients: gradients, range: layer.biasRange, decay: 0)
         }
     }
 }

@@ -35,16 +35,8 @@ public struct SGD<Scalar: BLASScalar>: Optimizer, Sendable {
     public mutating func update(
         parameters p: UnsafeMutablePointer<Scalar>, gradients g: UnsafePointer<Scalar>, range: Range<Int>, decay: Scalar
     ) {
-        if momentum == 0 {
-            SGDRangeUpdate(learningRate: learningRate, momentum: 0, nesterov: nesterov, velocity: nil)
-                .apply(parameters: p, gradients: g, range: range, decay: decay)
-            return
-        }
-        let (eta, mu, nesterov) = (learningRate, momentum, nesterov)
-        velocity.withUnsafeMutableBufferPointer { v in
-            SGDRangeUpdate(learningRate: eta, momentum: mu, nesterov: nesterov, velocity: v.baseAddress)
-                .apply(parameters: p, gradients: g, range: range, decay: decay)
-        }
+        // The same update the threads apply by range, so both paths do the same arithmetic.
+        _ = withRangeUpdate { $0.apply(parameters: p, gradients: g, range: range, decay: decay) }
     }
 
     /// SGD updates every parameter from its own gradient and velocity only, so disjoint ranges

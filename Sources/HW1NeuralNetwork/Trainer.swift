@@ -128,13 +128,8 @@ public struct Trainer<Scalar: BLASScalar>: Sendable {
         _ network: inout Network<Scalar>, optimizer: inout Optimizer,
         progress: (TrainingProgress) -> Void = { _ in }, shouldStop: () -> Bool = { false }
     ) throws(NeuralNetworkError) -> TrainingHistory where Optimizer.Scalar == Scalar {
-        guard network.inputSize == inputs.columns else {
-            throw .dataShape("inputs have \(inputs.columns) columns, the network's input layer has \(network.inputSize)")
-        }
+        try network.checkData(inputs, labels, set: "training")
         try network.checkData(testInputs, testLabels, set: "test")
-        if let row = labels.firstIndex(where: { $0 < 0 || $0 >= network.classCount }) {
-            throw .labelOutOfRange(set: "training", row: row, label: labels[row], classes: network.classCount)
-        }
         let c = configuration
         let workspace = try TrainingWorkspace(network: network, batchSize: c.batchSize, workers: c.workers)
         let savedThreads = OpenBLAS.threadCount

@@ -14,7 +14,8 @@ public struct EpochMetrics: Sendable, Equatable, Codable {
     public var validationLoss: Double?
     /// Accuracy over the validation split, when one is held out.
     public var validationAccuracy: Double?
-    /// Wall-clock seconds of the epoch's training (shuffle, steps, updates); evaluation excluded.
+    /// Wall-clock seconds of the epoch's training steps and updates, timed from after the
+    /// shuffle and the weight snapshot to the end of the last batch; evaluation excluded.
     public var seconds: Double
     /// The learning rate used during the epoch.
     public var learningRate: Double

@@ -167,17 +167,16 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
         }
     }
 
-    /// Checks that a batch given as a matrix fits the network and the buffers.
+    /// Checks that `network` has the shape the buffers were made for and that a batch given as
+    /// a matrix fits it and the buffers.
     private func check(_ network: Network<Scalar>, inputs: Matrix<Scalar>, labels: [Int]) throws(NeuralNetworkError) {
-        let classes = network.classCount
-        guard inputs.columns == sizes[0] else {
-            throw .dataShape("batch has \(inputs.columns) columns, the network's input layer has \(sizes[0])")
+        // Any other shape would make the kernels write past the preallocated buffers.
+        guard network.sizes == sizes else {
+            throw .dataShape("network has layer sizes \(network.sizes), the workspace was made for \(sizes); make a workspace for this network")
         }
-        guard inputs.rows == labels.count, inputs.rows >= 1, inputs.rows <= batchSize else {
-            throw .dataShape("batch of \(inputs.rows) rows with \(labels.count) labels; need 1...\(batchSize) rows, one label each")
-        }
-        if let row = labels.firstIndex(where: { $0 < 0 || $0 >= classes }) {
-            throw .labelOutOfRange(set: "batch", row: row, label: labels[row], classes: classes)
+        try network.checkData(inputs, labels, set: "batch")
+        guard inputs.rows >= 1, inputs.rows <= batchSize else {
+            throw .dataShape("batch of \(inputs.rows) rows; the workspace holds 1...\(batchSize) rows")
         }
     }
 
@@ -192,7 +191,7 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
         indices: UnsafePointer<Int>?, start: Int, count: Int
     ) -> StepResult {
         let result = workerGradients(network, rowsOf: source, labels: labels, indices: indices, start: start, count: count)
-        sumGradients(rows: count, update: nil, parameters: nil, layout: [], decay: 0)
+        sumGradients(update: nil, parameters: nil, decay: 0)
         return result
     }
 
@@ -207,7 +206,7 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
     ) -> StepResult where Optimizer.Scalar == Scalar {
         let result = workerGradients(network, rowsOf: source, labels: labels, indices: indices, start: start, count: count)
         guard result.loss.isFinite else {
-            sumGradients(rows: count, update: nil, parameters: nil, layout: [], decay: 0)
+            sumGradients(update: nil, parameters: nil, decay: 0)
             return result
         }
         let gradient = UnsafePointer(workers[0].gradients.baseAddress!)
@@ -220,16 +219,13 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
         let layout = network.layout
         let updated: Void? = network.parameters.withUnsafeMutableBufferPointer { p in
             optimizer.withRangeUpdate { update in
-                sumGradients(rows: count, update: update, parameters: p.baseAddress!, layout: layout, decay: decay)
+                sumGradients(update: update, parameters: p.baseAddress!, decay: decay)
             }
         }
         if updated == nil {
-            sumGradients(rows: count, update: nil, parameters: nil, layout: [], decay: 0)
+            sumGradients(update: nil, parameters: nil, decay: 0)
             network.parameters.withUnsafeMutableBufferPointer { p in
-                for layer in layout {
-                    optimizer.update(parameters: p.baseAddress!, gradients: gradient, range: layer.weightRange, decay: decay)
-                    optimizer.update(parameters: p.baseAddress!, gradients: gradient, range: layer.biasRange, decay: 0)
-                }
+                optimizer.applyUpdate(parameters: p.baseAddress!, gradients: gradient, layout: layout, decay: decay)
             }
         }
         return result
@@ -274,17 +270,14 @@ public final class TrainingWorkspace<Scalar: BLASScalar> {
     }
 
     /// Sums the workers' gradients into `workers[0].gradients`, each thread over its own slice
-    /// of the parameters, and applies `update` (if any) to the same slice right after.
-    private func sumGradients(
-        rows: Int, update: SGDRangeUpdate<Scalar>?, parameters: UnsafeMutablePointer<Scalar>?, layout: [DenseLayout], decay: Scalar
-    ) {
-        let active = min(workerCount, rows)
-        guard active > 1 else { return }
+    /// of the parameters, and applies `update` (if any) to the same slice right after. Works on
+    /// the batch of the ``workerGradients(_:rowsOf:labels:indices:start:count:)`` call just made:
+    /// its active worker count and layout are still in `job` (with one worker there is nothing to sum).
+    private func sumGradients(update: SGDRangeUpdate<Scalar>?, parameters: UnsafeMutablePointer<Scalar>?, decay: Scalar) {
+        guard workerCount > 1, job.active > 1 else { return }
         job.phase = .reduce
-        job.active = active
         job.update = update
         job.updateParameters = parameters
-        job.layout = layout
         job.decay = decay
         threads!.run()
         job.update = nil

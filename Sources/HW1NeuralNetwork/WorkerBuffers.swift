@@ -9,7 +9,6 @@ import HW1LinearAlgebra
 /// at a time (`@unchecked Sendable` records that promise).
 final class WorkerBuffers<Scalar: BLASScalar>: @unchecked Sendable {
     let sizes: [Int]
-    let capacity: Int
     /// `activations[l]` is `[capacity, sizes[l]]`; `activations[0]` receives gathered input rows.
     let activations: [UnsafeMutablePointer<Scalar>]
     /// `deltas[l]` is `[capacity, sizes[l]]` for hidden widths `0 < l < L`; other entries are unused.
@@ -28,7 +27,6 @@ final class WorkerBuffers<Scalar: BLASScalar>: @unchecked Sendable {
 
     init(sizes: [Int], capacity: Int, parameterCount: Int) {
         self.sizes = sizes
-        self.capacity = capacity
         activations = sizes.map { UnsafeMutablePointer<Scalar>.allocate(capacity: max(1, capacity * $0)) }
         deltas = sizes.indices.map { l in
             let hidden = l > 0 && l < sizes.count - 1
@@ -91,7 +89,8 @@ final class WorkerBuffers<Scalar: BLASScalar>: @unchecked Sendable {
     }
 
     /// Forward and backward over the gathered rows: writes (overwrites) `gradients` with this
-    /// worker's share of the gradient of the mean loss over `batchRows` rows (`scale = 1 / batchRows`).
+    /// worker's share of the gradient of the batch's mean loss: `scale` is 1 / (rows in the whole
+    /// batch, over all workers), not 1 / `rows`.
     @inline(__always)
     func computeGradients(parameters: UnsafePointer<Scalar>, layout: [DenseLayout], hidden: Activation, scale: Scalar) {
         forward(parameters: parameters, layout: layout, hidden: hidden, input: activations[0])

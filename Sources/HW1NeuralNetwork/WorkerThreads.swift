@@ -17,7 +17,6 @@ import Darwin
 /// until the helpers report completion. The body is fixed at
 /// creation, so nothing is captured or allocated per batch.
 final class WorkerThreads: @unchecked Sendable {
-    let count: Int
     private let body: @Sendable (Int) -> Void
     private let helpers: [HelperState]
     private let generation = Atomic<Int>(0)
@@ -29,7 +28,6 @@ final class WorkerThreads: @unchecked Sendable {
     /// Starts `count − 1` helper threads; `body` must be safe to call concurrently for distinct `w`.
     init(count: Int, body: @escaping @Sendable (Int) -> Void) {
         precondition(count >= 1, "WorkerThreads: needs at least one worker")
-        self.count = count
         self.body = body
         helpers = (1..<max(count, 1)).map { _ in HelperState() }
         for w in 1..<max(count, 1) {

@@ -208,6 +208,33 @@ func clusteredData(count: Int, seed: UInt64) -> (Matrix<Float>, [Int]) {
         // Labels reach 2 but the network has only 2 classes.
         #expect(throws: NeuralNetworkError.self) { try trainer.train(&network, optimizer: &sgd) }
     }
+
+    @Test func aWorkspaceRejectsANetworkOfAnotherShapeWithTheSameInputWidth() throws {
+        var generator = SeededGenerator(seed: 133)
+        let made = try Network<Float>(sizes: [6, 5, 3], activation: .relu, using: &generator)
+        var other = try Network<Float>(sizes: [6, 40, 3], activation: .relu, using: &generator)
+        let x = Matrix<Float>(rows: 4, columns: 6, elements: (0..<24).map { Float($0) / 24 })
+        let labels = [0, 1, 2, 0]
+        for workers in [1, 2] {
+            let workspace = try TrainingWorkspace(network: made, batchSize: 4, workers: workers)
+            var sgd = SGD<Float>(learningRate: 0.1)
+            let before = other.parameters
+            let stepError = #expect(throws: NeuralNetworkError.self) {
+                try workspace.step(&other, inputs: x, labels: labels, optimizer: &sgd)
+            }
+            let gradientError = #expect(throws: NeuralNetworkError.self) {
+                try workspace.lossAndGradients(other, inputs: x, labels: labels)
+            }
+            for error in [stepError, gradientError] {
+                guard case .dataShape(let message)? = error else { Issue.record("expected a data-shape error, got \(String(describing: error))"); continue }
+                #expect(message.contains("[6, 40, 3]") && message.contains("[6, 5, 3]"))
+            }
+            #expect(other.parameters == before)
+            // The network it was made for still steps.
+            var same = made
+            _ = try workspace.step(&same, inputs: x, labels: labels, optimizer: &sgd)
+        }
+    }
 }
 
 extension Matrix {
