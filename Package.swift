@@ -2,14 +2,14 @@
 import PackageDescription
 
 // Dependencies flow one way:
-//   C modules → HW1LinearAlgebra → HW1Regression / HW1NeuralNetwork → hw1
+//   C modules → BLASKit → HW1Regression / HW1NeuralNetwork → hw1
 // HW1Data and HW1Plotting know nothing of training.
 // No unsafeFlags in any library target: optimisation flags for the CLI and the
 // benchmarks are passed by the Makefile (-Xswiftc), so dependants stay buildable.
 let package = Package(
     name: "hw1-numerics",
     products: [
-        .library(name: "HW1LinearAlgebra", targets: ["HW1LinearAlgebra"]),
+        .library(name: "BLASKit", targets: ["BLASKit"]),
         .library(name: "HW1Regression", targets: ["HW1Regression"]),
         .library(name: "HW1NeuralNetwork", targets: ["HW1NeuralNetwork"]),
         .library(name: "HW1Data", targets: ["HW1Data"]),
@@ -25,10 +25,10 @@ let package = Package(
     targets: [
         // C system libraries: a module map and a shim header each.
         .systemLibrary(
-            name: "HW1CBLAS", path: "Modules/HW1CBLAS", pkgConfig: "openblas",
+            name: "BLASKitCBLAS", path: "Modules/BLASKitCBLAS", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(
-            name: "HW1CLAPACKE", path: "Modules/HW1CLAPACKE", pkgConfig: "lapacke",
+            name: "BLASKitCLAPACKE", path: "Modules/BLASKitCLAPACKE", pkgConfig: "lapacke",
             providers: [.apt(["liblapacke-dev"])]),
         .systemLibrary(
             name: "HW1CZlib", path: "Modules/HW1CZlib", pkgConfig: "zlib",
@@ -39,17 +39,17 @@ let package = Package(
 
         // Libraries, one concern each.
         .target(
-            name: "HW1LinearAlgebra",
+            name: "BLASKit",
             dependencies: [
-                "HW1CBLAS", "HW1CLAPACKE",
+                "BLASKitCBLAS", "BLASKitCLAPACKE",
                 .product(name: "RealModule", package: "swift-numerics"),
             ]),
-        // HW1CBLAS for the raw-pointer gemv on row blocks of the gradient-descent pass.
-        .target(name: "HW1Regression", dependencies: ["HW1LinearAlgebra", "HW1CBLAS", "HW1CPrefetch"]),
+        // BLASKitCBLAS for the raw-pointer gemv on row blocks of the gradient-descent pass.
+        .target(name: "HW1Regression", dependencies: ["BLASKit", "BLASKitCBLAS", "HW1CPrefetch"]),
         .target(
             name: "HW1NeuralNetwork",
             dependencies: [
-                "HW1LinearAlgebra", "HW1CBLAS",
+                "BLASKit", "BLASKitCBLAS",
                 .product(name: "RealModule", package: "swift-numerics"),
             ]),
         .target(name: "HW1Data", dependencies: ["HW1CZlib"]),
@@ -57,27 +57,27 @@ let package = Package(
         // The runnable demonstrations behind the written answers (Problems 1–4).
         .target(
             name: "HW1Demonstrations",
-            dependencies: ["HW1LinearAlgebra", "HW1Regression", "HW1NeuralNetwork", "HW1Plotting"]),
+            dependencies: ["BLASKit", "HW1Regression", "HW1NeuralNetwork", "HW1Plotting"]),
 
         // Executables.
         .executableTarget(
             name: "hw1",
             dependencies: [
-                "HW1LinearAlgebra", "HW1Regression", "HW1NeuralNetwork", "HW1Data", "HW1Plotting",
+                "BLASKit", "HW1Regression", "HW1NeuralNetwork", "HW1Data", "HW1Plotting",
                 "HW1Demonstrations",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "hw1-bench",
             dependencies: [
-                "HW1LinearAlgebra", "HW1Regression", "HW1NeuralNetwork", "HW1Data", "HW1Plotting",
-                "HW1CBLAS",
+                "BLASKit", "HW1Regression", "HW1NeuralNetwork", "HW1Data", "HW1Plotting",
+                "BLASKitCBLAS",
             ]),
 
         // Tests, one target per library module (Swift Testing), and the helpers that the tests
         // running the project's Python tools share.
         .target(name: "HW1TestSupport", path: "Tests/HW1TestSupport"),
-        .testTarget(name: "HW1LinearAlgebraTests", dependencies: ["HW1LinearAlgebra", "HW1CBLAS"]),
+        .testTarget(name: "BLASKitTests", dependencies: ["BLASKit", "BLASKitCBLAS"]),
         .testTarget(
             name: "HW1RegressionTests", dependencies: ["HW1Regression", "HW1Data"], exclude: ["Fixtures"]),
         .testTarget(name: "HW1NeuralNetworkTests", dependencies: ["HW1NeuralNetwork", "HW1Data", "HW1TestSupport"]),

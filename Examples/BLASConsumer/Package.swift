@@ -11,6 +11,6 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "BLASConsumer",
-            dependencies: [.product(name: "HW1LinearAlgebra", package: "hw1-numerics")]),
+            dependencies: [.product(name: "BLASKit", package: "hw1-numerics")]),
     ]
 )

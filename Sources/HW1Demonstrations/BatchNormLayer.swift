@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 
 /// A batch-normalisation layer in training mode, forward and backward written by hand:
 /// y = γ ⊙ x̂ + β with x̂ = (x − μ_B) / √(σ²_B + ε), μ_B and σ²_B the mean and (biased)

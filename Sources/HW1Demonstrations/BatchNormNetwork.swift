@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 import HW1NeuralNetwork
 
 /// A sigmoid MLP built from the neural-network module's ``Dense`` layers, with an optional

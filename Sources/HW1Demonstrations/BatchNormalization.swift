@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 import HW1Plotting
 
 /// Problem 3(c): batch normalisation — its hand-written backward pass checked against finite

@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 
 /// Problem 3(b): least squares on inputs corrupted by N(0, σ²I) noise is, in expectation,
 /// least squares plus the L2 penalty (σ²/2)‖w‖², i.e. ridge regression with λ = σ².

@@ -1,5 +1,5 @@
 import Foundation
-import HW1LinearAlgebra
+import BLASKit
 
 /// Problem 4(b): the network h = Wᵀx, u = W′ᵀh, ŷ = softmax(u), L = −yᵀ log ŷ, with the
 /// gradients derived by hand checked against centred finite differences.

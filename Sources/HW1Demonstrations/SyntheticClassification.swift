@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 
 /// Small synthetic classification sets for the training demonstrations (no files needed).
 public enum SyntheticClassification {

@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 import HW1NeuralNetwork
 
 /// Problem 4(a): the 4-3-1 sigmoid network for binary classification, every weight and bias

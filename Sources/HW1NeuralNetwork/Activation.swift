@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 import RealModule
 
 /// The elementwise nonlinearity of a hidden ``Dense`` layer.

@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 import RealModule
 
 /// Adam (Kingma & Ba), in PyTorch's arithmetic, with bias correction that can be switched off

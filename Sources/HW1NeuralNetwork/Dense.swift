@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 
 /// A fully connected layer `y = f(x · Wᵀ + b)` as a value, with its forward/backward pair.
 ///

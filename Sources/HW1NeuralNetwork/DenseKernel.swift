@@ -1,5 +1,5 @@
-import HW1CBLAS
-import HW1LinearAlgebra
+import BLASKitCBLAS
+import BLASKit
 
 /// The pointer-level forward and backward passes of a dense layer: the single implementation
 /// behind ``Dense`` (checked against finite differences), ``TrainingWorkspace``'s training step

@@ -1,5 +1,5 @@
 import Dispatch
-import HW1LinearAlgebra
+import BLASKit
 
 /// Loss and accuracy of a network over a data set.
 public struct Evaluation: Sendable, Equatable, Codable {

@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 
 /// A sequential multilayer perceptron: ``Dense`` layers with one hidden activation and an
 /// identity output layer whose logits feed ``SoftmaxCrossEntropy``.

@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 
 /// An update rule with its own per-parameter state (names as in mlx-swift's optimisers).
 ///

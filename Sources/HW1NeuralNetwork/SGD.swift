@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 
 /// Stochastic gradient descent, optionally with momentum (PyTorch's form) and Nesterov.
 ///

@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 
 /// The softmax cross-entropy loss fused on logits, averaged over the batch:
 /// `L = (1/B) Σ_b [log Σ_j e^(z_bj) − z_b,y_b]`, computed with log-sum-exp.

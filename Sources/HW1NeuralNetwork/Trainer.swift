@@ -1,5 +1,5 @@
 import Dispatch
-import HW1LinearAlgebra
+import BLASKit
 
 /// Settings of a training run (cs231n's solver options).
 public struct TrainingConfiguration: Sendable, Equatable {

@@ -1,5 +1,5 @@
 import Dispatch
-import HW1LinearAlgebra
+import BLASKit
 
 /// Preallocated buffers for training steps of one network shape and batch size, split over
 /// `workers` threads.

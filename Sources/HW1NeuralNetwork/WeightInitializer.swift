@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 
 /// How a ``Dense`` layer's weights are drawn (biases always start at zero).
 ///

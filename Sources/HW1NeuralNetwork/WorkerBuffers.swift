@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 
 /// One worker's preallocated buffers for up to `capacity` rows of one network shape: the
 /// activations of every layer, the hidden layers' backward deltas, the gathered labels and a

@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 
 /// Namespace of the linear-regression fitters: closed forms and gradient methods.
 public enum LinearRegression {}

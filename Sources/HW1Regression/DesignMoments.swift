@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 
 /// Column means of a design and the mean of its target: the centring that fits the bias
 /// exactly (`b = ȳ − x̄ᵀw` for any `w`).

@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 
 /// Settings of full-batch gradient descent on `J(w, b) = 1/(2n)·‖y − X·w − b‖²`.
 public struct GradientDescentOptions<Scalar: BLASScalar>: Sendable {

@@ -1,5 +1,5 @@
-import HW1CBLAS
-import HW1LinearAlgebra
+import BLASKitCBLAS
+import BLASKit
 
 /// How the fused pass walks X.
 public enum FusedPassKernel: String, Sendable, CaseIterable {

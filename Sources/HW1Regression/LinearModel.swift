@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 
 /// A fitted linear model `ŷ = X·w + b`.
 public struct LinearModel<Scalar: BLASScalar>: Equatable, Sendable {

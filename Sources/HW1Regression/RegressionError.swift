@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 
 /// Why a regression could not be fitted or its data could not be used. Each description
 /// names the problem and the fix.

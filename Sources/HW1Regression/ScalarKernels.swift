@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 
 /// Routes the generic solvers to the Float and Double specialisations of the row kernels.
 ///

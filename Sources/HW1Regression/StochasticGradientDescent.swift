@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 
 /// Settings of mini-batch stochastic gradient descent.
 public struct StochasticGradientDescentOptions<Scalar: BLASScalar>: Sendable {

@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 
 /// A synthetic regression problem with known weights and a chosen conditioning.
 public struct SyntheticRegression<Scalar: BLASScalar>: Sendable {

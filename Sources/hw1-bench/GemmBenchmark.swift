@@ -1,6 +1,6 @@
 import Foundation
-import HW1CBLAS
-import HW1LinearAlgebra
+import BLASKitCBLAS
+import BLASKit
 
 /// Measures the cost of the Matrix wrapper: `Matrix.multiply(_:_:into:)` against a direct
 /// `cblas_sgemm` on the same buffers, for the shapes of one MLP training step.

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
-import HW1CBLAS
-import HW1LinearAlgebra
+import BLASKitCBLAS
+import BLASKit
 import HW1NeuralNetwork
 
 /// `hw1-bench mlp`: one part-(b) epoch (60000 synthetic samples, batch 64, 784-128-64-10

@@ -1,5 +1,5 @@
 import Foundation
-import HW1LinearAlgebra
+import BLASKit
 
 /// `hw1-bench [gemm|regression|mlp|all]`: the benchmarks behind `make bench`.
 /// Each benchmark lives in its own file and prints a table with its same-run references.

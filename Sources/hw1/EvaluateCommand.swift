@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import HW1Data
-import HW1LinearAlgebra
+import BLASKit
 import HW1NeuralNetwork
 
 /// `hw1 evaluate --model FILE`: test loss, test accuracy and the confusion matrix of a saved

@@ -1,5 +1,5 @@
 import ArgumentParser
-import HW1LinearAlgebra
+import BLASKit
 
 /// `hw1 info`: the OpenBLAS build and thread count this binary runs with.
 struct InfoCommand: ParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import HW1Data
-import HW1LinearAlgebra
+import BLASKit
 import HW1Regression
 
 /// `hw1 regress`: fits `ŷ = X·w + b` (Problem 1) by a closed form or by gradient descent, on a

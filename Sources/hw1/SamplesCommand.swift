@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import HW1Data
-import HW1LinearAlgebra
+import BLASKit
 import HW1Plotting
 
 /// `hw1 samples`: Problem 5(a), random training images in a grid (2×2 for four), each titled

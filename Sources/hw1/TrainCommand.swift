@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import HW1Data
-import HW1LinearAlgebra
+import BLASKit
 import HW1NeuralNetwork
 
 /// `hw1 train`: trains an MLP on Fashion-MNIST and writes metrics.json, model.safetensors,

@@ -1,5 +1,5 @@
 import HW1Data
-import HW1LinearAlgebra
+import BLASKit
 import HW1NeuralNetwork
 
 /// A labelled training set and test set in memory: inputs `[n, features]`, labels `[n]`.

@@ -1,6 +1,6 @@
 import Foundation
 import HW1Data
-import HW1LinearAlgebra
+import BLASKit
 import HW1NeuralNetwork
 import Testing
 @testable import hw1

@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 @testable import hw1
 
 /// Small separable blobs, so training tests run in milliseconds without Fashion-MNIST.

@@ -1,5 +1,5 @@
 import Foundation
-import HW1LinearAlgebra
+import BLASKit
 import HW1NeuralNetwork
 import Testing
 @testable import hw1

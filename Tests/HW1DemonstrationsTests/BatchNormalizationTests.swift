@@ -1,5 +1,5 @@
 import HW1Demonstrations
-import HW1LinearAlgebra
+import BLASKit
 import Testing
 
 /// Problem 3(c): the hand-written BatchNorm layer, its effect on training, and the noise of

@@ -1,7 +1,7 @@
-import HW1LinearAlgebra
+import BLASKit
 
 /// Small inputs built in the tests.
-enum HW1LinearAlgebraFixture {
+enum BLASKitFixture {
     /// A `Double` matrix from its rows.
     static func matrix(_ rows: [[Double]]) -> Matrix<Double> { Matrix(rows) }
 }

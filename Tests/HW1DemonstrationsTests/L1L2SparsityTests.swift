@@ -1,5 +1,5 @@
 import HW1Demonstrations
-import HW1LinearAlgebra
+import BLASKit
 import HW1NeuralNetwork
 import Testing
 

@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func ridgeWithZeroLambdaIsOrdinaryLeastSquares() throws {
-        let x = HW1LinearAlgebraFixture.matrix([[1, 0], [0, 1], [1, 1]])
+        let x = BLASKitFixture.matrix([[1, 0], [0, 1], [1, 1]])
         let w = try NoiseAsL2Demonstration.ridge(x, [1, 2, 3], lambda: 0)
         #expect(abs(w[0] - 1) < 1e-12 && abs(w[1] - 2) < 1e-12)
     }

@@ -21,8 +21,8 @@ import Testing
 
     @Test func hugeLogitsGiveAFiniteLossAndProbabilitiesThatSumToOne() {
         let parameters = SoftmaxGradientDemonstration.Parameters(
-            w: HW1LinearAlgebraFixture.matrix([[1e4, 0], [0, 1e4]]),
-            wPrime: HW1LinearAlgebraFixture.matrix([[1, -1], [-1, 1]]))
+            w: BLASKitFixture.matrix([[1e4, 0], [0, 1e4]]),
+            wPrime: BLASKitFixture.matrix([[1, -1], [-1, 1]]))
         let pass = SoftmaxGradientDemonstration.pass(parameters, input: [1, -1], label: 1)
         #expect(pass.loss.isFinite && abs(pass.loss - 4e4) < 1e-6)
         #expect(abs(pass.probabilities.reduce(0, +) - 1) < 1e-12)

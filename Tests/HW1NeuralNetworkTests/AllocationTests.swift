@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import HW1LinearAlgebra
+import BLASKit
 import HW1NeuralNetwork
 import Testing
 

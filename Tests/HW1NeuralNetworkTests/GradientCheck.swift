@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 import HW1NeuralNetwork
 
 /// cs231n's relative error |a − b| / max(|a|, |b|) (0 when both are 0), the largest over all entries.

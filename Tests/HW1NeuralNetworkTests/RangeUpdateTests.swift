@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 import HW1NeuralNetwork
 import Testing
 

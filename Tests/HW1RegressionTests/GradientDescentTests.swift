@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 import Testing
 
 @testable import HW1Regression

@@ -1,6 +1,6 @@
 import Foundation
 import HW1Data
-import HW1LinearAlgebra
+import BLASKit
 import Testing
 
 @testable import HW1Regression

@@ -1,6 +1,6 @@
 import Foundation
 
-import HW1LinearAlgebra
+import BLASKit
 
 // A product through gemm and a linear solve through LAPACK, from another package.
 let a = Matrix<Double>([[4, 1], [1, 3]])

@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 import Testing
 
 /// A well-conditioned symmetric positive-definite matrix: Bᵀ·B + n·I.

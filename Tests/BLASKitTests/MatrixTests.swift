@@ -1,4 +1,4 @@
-@testable import HW1LinearAlgebra
+@testable import BLASKit
 import Testing
 
 @Suite("Matrix value type")

@@ -1,4 +1,4 @@
-import HW1CLAPACKE
+import BLASKitCLAPACKE
 
 /// Typed entry points to LAPACK through LAPACKE, row-major. Inputs are never modified (each
 /// routine works on copies) and a nonzero LAPACK `info` becomes a thrown

@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 import Testing
 
 @Suite("BLAS against naive references")

@@ -1,5 +1,5 @@
-import HW1CBLAS
-import HW1CLAPACKE
+import BLASKitCBLAS
+import BLASKitCLAPACKE
 import RealModule
 
 /// A floating-point type that OpenBLAS and LAPACKE have routines for: `Float` (the `s`

@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 import Testing
 
 /// The worst element of `actual − expected` under the mixed test

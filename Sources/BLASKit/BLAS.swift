@@ -1,4 +1,4 @@
-import HW1CBLAS
+import BLASKitCBLAS
 
 /// Whether a BLAS operand is used as stored or transposed.
 public enum Transpose: Sendable {

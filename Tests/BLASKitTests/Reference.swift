@@ -1,4 +1,4 @@
-import HW1LinearAlgebra
+import BLASKit
 
 /// Naive, obviously-correct reference implementations the BLAS results are compared with.
 enum Reference {

@@ -1,4 +1,4 @@
-import HW1CBLAS
+import BLASKitCBLAS
 
 /// The OpenBLAS runtime: its thread count and its build configuration.
 public enum OpenBLAS {
