@@ -12,7 +12,8 @@ RELEASE      := -c release -Xswiftc -O $(if $(SWIFT_TARGET_CPU),-Xswiftc -target
 BIN          := .build/release
 VENV         := .venv
 PYTHON       := $(VENV)/bin/python
-APT_PACKAGES := libopenblas-dev liblapacke-dev zlib1g-dev pkg-config dataset-fashion-mnist
+APT_PACKAGES := libopenblas-dev liblapacke-dev zlib1g-dev pkg-config dataset-fashion-mnist \
+                pandoc chromium-headless-shell fonts-noto-core fonts-lmodern fonts-stix poppler-utils
 DATA_DIR     := /usr/share/datasets/fashion-mnist
 
 .PHONY: all deps venv build test run bench example clean distclean help
@@ -57,6 +58,7 @@ test: deps
 	$(MAKE) --no-print-directory example
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory test-handin
 
 # The example consumer package: proves the BLAS wrapper can be reused by another package.
 example: deps
@@ -93,3 +95,17 @@ clean:
 
 distclean: clean
 	rm -rf $(VENV)
+
+# ---- Hand-in (issue #11): the answer PDFs from Docs/answers/ -------------------------------
+# make pdf NAME=First_Last → dist/HW1_First_Last.pdf and dist/HW1_First_Last_fa.pdf.
+# NAME is checked first (letters of any script, digits, _ and -).
+.PHONY: pdf test-handin
+HANDIN := Scripts/handin
+pdf: deps venv
+	@$(PYTHON) $(HANDIN)/handin_name.py "$(NAME)" >/dev/null
+	$(PYTHON) $(HANDIN)/answers_pdf.py --lang en --name "$(NAME)" --out "dist/HW1_$(NAME).pdf"
+	$(PYTHON) $(HANDIN)/answers_pdf.py --lang fa --name "$(NAME)" --out "dist/HW1_$(NAME)_fa.pdf"
+
+# Tests of the hand-in: NAME checks, both PDFs build, headings, no raw TeX, images.
+test-handin: deps venv
+	$(PYTHON) $(HANDIN)/test_handin.py
