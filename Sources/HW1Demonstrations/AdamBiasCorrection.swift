@@ -141,6 +141,19 @@ public enum AdamBiasCorrectionDemonstration {
                 "Noisy g: mean m_1 = \(TableNumber.fixed(first.noisyMomentMean)) ≈ (1 − β₁)·g, while mean m̂_t stays within \(TableNumber.fixed(worstNoisy, decimals: 2)) standard errors of g at every t.",
                 "Parameter step at t = 1: \(TableNumber.scientific(first.stepWithCorrection, digits: 3)) with correction (= −η·sign g), \(TableNumber.scientific(first.stepWithoutCorrection, digits: 3)) without — the uncorrected second moment is biased even more, so early uncorrected steps are mis-scaled.",
             ],
-            figures: [DemonstrationFigure(fileName: "adam-bias-first-moment.svg", svg: chart.svg())])
+            figures: [DemonstrationFigure(fileName: "adam-bias-first-moment.svg", svg: chart.svg())],
+            values: quotedValues(result))
+    }
+
+    /// The figures answer 3(d) quotes: the uncorrected step's largest size and when it occurs,
+    /// and its size at the last step.
+    static func quotedValues(_ result: Result) -> [String: Double] {
+        let peak = result.steps.max { abs($0.stepWithoutCorrection) < abs($1.stepWithoutCorrection) }!
+        let last = result.steps[result.steps.count - 1]
+        return [
+            "uncorrected-step-peak": abs(peak.stepWithoutCorrection), "uncorrected-step-peak-t": Double(peak.t),
+            "uncorrected-step-last": abs(last.stepWithoutCorrection), "last-t": Double(last.t),
+            "uncorrected-step-first": abs(result.steps[0].stepWithoutCorrection),
+        ]
     }
 }

@@ -71,6 +71,13 @@ extension BatchNormalizationDemonstration {
             figures: [
                 DemonstrationFigure(fileName: "batchnorm-training-loss.svg", svg: lossChart.svg()),
                 DemonstrationFigure(fileName: "batchnorm-batch-mean-variance.svg", svg: noiseChart.svg()),
+            ],
+            values: [
+                "plain-loss-first": result.plainLoss[0], "plain-loss-last": result.plainLoss[last],
+                "plain-loss-min": result.plainLoss.min() ?? .nan,
+                // The plateau: the highest loss from step 30 on (after the first fall to ≈ ln 2).
+                "plain-loss-max-from-30": zip(result.recordedSteps, result.plainLoss).filter { $0.0 >= 30 }.map(\.1).max() ?? .nan,
+                "bn-loss-first": result.batchNormLoss[0], "bn-loss-last": result.batchNormLoss[last],
             ])
     }
 }

@@ -15,11 +15,14 @@ public struct DemonstrationReport: Sendable {
     public var findings: [String]
     /// Pictures, written by ``writeFigures(to:)``.
     public var figures: [DemonstrationFigure]
+    /// The figures the written answers quote, by key, at full precision: the answers mark each
+    /// quoted number with `<!-- tie demo:NAME/KEY -->` and a test compares the two.
+    public var values: [String: Double]
 
     /// A report from its parts.
     public init(
         name: String, question: String, title: String, tables: [TextTable], findings: [String],
-        figures: [DemonstrationFigure] = []
+        figures: [DemonstrationFigure] = [], values: [String: Double] = [:]
     ) {
         self.name = name
         self.question = question
@@ -27,6 +30,7 @@ public struct DemonstrationReport: Sendable {
         self.tables = tables
         self.findings = findings
         self.figures = figures
+        self.values = values
     }
 
     /// The report as terminal text: heading, tables, findings.
@@ -37,6 +41,21 @@ public struct DemonstrationReport: Sendable {
             lines.append("")
         }
         lines.append(contentsOf: findings.map { "  * " + $0 })
+        return lines.joined(separator: "\n")
+    }
+
+    /// The report as Markdown: every keyed table under its tie marker, then every value as
+    /// `key = value`, so that an answer can quote them (`hw1 demo NAME --markdown`).
+    public var markdown: String {
+        var lines: [String] = []
+        for table in tables {
+            lines.append(table.key.isEmpty ? "<!-- untied-table: not keyed in the demo -->" : "<!-- tie-table demo:\(name)/\(table.key) -->")
+            lines.append(table.markdown)
+            lines.append("")
+        }
+        for key in values.keys.sorted() {
+            lines.append("- `\(key)` = \(String(format: "%.10g", values[key]!))<!-- tie demo:\(name)/\(key) -->")
+        }
         return lines.joined(separator: "\n")
     }
 

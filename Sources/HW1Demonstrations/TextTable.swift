@@ -6,14 +6,18 @@ import Foundation
 public struct TextTable: Sendable, Equatable {
     /// A line above the table saying what it holds (units included).
     public var caption: String
+    /// The name the written answers use to tie a copy of this table to the demo
+    /// (`<!-- tie-table demo:NAME/KEY -->`); empty when no answer quotes the table.
+    public var key: String
     /// Column headings.
     public var header: [String]
     /// Cells, one array per row, each as long as `header`.
     public private(set) var rows: [[String]] = []
 
     /// An empty table with the given caption and headings.
-    public init(caption: String, header: [String]) {
+    public init(caption: String, header: [String], key: String = "") {
         self.caption = caption
+        self.key = key
         self.header = header
     }
 
@@ -36,6 +40,13 @@ public struct TextTable: Sendable, Equatable {
         }
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
         return ([caption, line(header), rule] + rows.map(line)).joined(separator: "\n")
+    }
+
+    /// The table as a GitHub-flavoured Markdown table (no caption).
+    public var markdown: String {
+        func line(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }
+        let rule = "|" + header.indices.map { $0 == 0 ? "---|" : "---:|" }.joined()
+        return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
     }
 }
 

@@ -22,6 +22,9 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: "Seed of every random draw (same seed, same numbers).")
     var seed: UInt64 = 1
 
+    @Flag(name: .long, help: "Print the tables as Markdown under their tie markers, and every value the answers may quote (key = value); writes no figures.")
+    var markdown = false
+
     func validate() throws {
         if list { return }
         guard let name else {
@@ -47,6 +50,10 @@ struct DemoCommand: ParsableCommand {
         for entry in entries {
             let start = Date()
             let report = try entry.run(seed)
+            if markdown {
+                print("## \(report.name) — \(report.question)\n\n" + report.markdown + "\n")
+                continue
+            }
             print(report.text)
             for url in try report.writeFigures(to: directory) { print("  figure: \(url.path)") }
             print("  (\(String(format: "%.2f", Date().timeIntervalSince(start))) s)\n")
