@@ -120,8 +120,25 @@ def answer_sources(lang: str) -> list[tuple[str, Path]]:
     return sources
 
 
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def check_control_characters(path: Path) -> None:
+    """A control character in an answer file is an error naming its line and column.
+
+    The usual cause is a script that wrote TeX through a string with escapes: `\\alpha`
+    written as "\\a" + "lpha" becomes BEL + "lpha", and `\\beta` becomes BACKSPACE + "eta"."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if match := CONTROL_CHARACTER.search(line):
+            code = ord(match.group())
+            hint = {7: " (was it \\a, as in \\alpha or \\approx?)", 8: " (was it \\b, as in \\beta?)"}.get(code, "")
+            raise BuildError(f"{path.relative_to(ROOT)}:{number}:{match.start() + 1}: control character "
+                             f"U+{code:04X}{hint}; replace it with the text it stands for")
+
+
 def markdown_to_html(key: str, path: Path, lang: str, image_log: Path) -> str:
     """One answer file as an HTML fragment; TeX that pandoc cannot convert is an error."""
+    check_control_characters(path)
     files = ";".join(f"{name}={k}" for k, name in ANSWER_FILES)
     command = [
         "pandoc", str(path), "--from", "gfm+tex_math_dollars", "--to", "html5", "--mathml", "--wrap=none",
