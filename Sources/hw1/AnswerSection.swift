@@ -38,8 +38,8 @@ struct AnswerSection {
         lines += [w.conventions, ""]
 
         if FileManager.default.fileExists(atPath: resultsFolder.appendingPathComponent("samples.png").path) {
-            lines += ["<a id=\"part-a\"></a>", "", "## \(w.partHeading["a"]!)", "", w.samplesText, "",
-                      "![\(w.samplesAlt)](\(link("samples.png")))", ""]
+            lines += ["<div class=\"answer-part\">", "", "<a id=\"part-a\"></a>", "", "## \(w.partHeading["a"]!)", "",
+                      w.samplesText, "", "![\(w.samplesAlt)](\(link("samples.png")))", "", "</div>", ""]
         }
         for part in parts {
             lines += partLines(part)
@@ -55,7 +55,9 @@ struct AnswerSection {
     private func partLines(_ part: PartSummary) -> [String] {
         let w = words
         let letter = part.part
-        var lines = ["<a id=\"part-\(letter)\"></a>", "", "## \(w.partHeading[letter] ?? "(\(letter))")", ""]
+        // Each part is kept on one page in the PDF (answers.css: .answer-part).
+        var lines = ["<div class=\"answer-part\">", "", "<a id=\"part-\(letter)\"></a>", "",
+                     "## \(w.partHeading[letter] ?? "(\(letter))")", ""]
         if let asked = w.asked[letter] { lines += [asked, ""] }
 
         let finalTest = part.statistic { $0.final!.test_accuracy }
@@ -65,7 +67,9 @@ struct AnswerSection {
             seeds: number(String(part.runs.count))))
         lines.append("")
 
-        lines += ["\(w.hyperparametersLead)", "", untied, "| \(w.setting) | \(w.value) |", "|---|---|"]
+        // The two tables side by side in the PDF (answers.css), one under the other on GitHub.
+        lines += ["<div class=\"side-by-side\">", "", untied,
+                  "| \(w.setting) | \(w.value) |", "|---|---|"]
         for (name, value) in hyperparameters(part) { lines.append("| \(name) | \(value) |") }
         lines.append("")
 
@@ -81,14 +85,14 @@ struct AnswerSection {
                 + " | \(number(part.statistic(best).formatted(scale: scale, digits: digits))) |")
         }
         lines.append("| \(w.secondsPerEpoch) | \(number(part.statistic(ResultsReport.meanSeconds).formatted(digits: 2))) | |")
-        lines.append("")
+        lines += ["", "</div>", ""]
 
-        lines += [w.curvesLead(number(String(part.runs.count))), "",
-                  "![\(w.lossAlt), \(w.letter(letter))](\(link("runs/\(letter)/loss\(suffix).svg")))"
+        lines += ["![\(w.lossAlt), \(w.letter(letter))](\(link("runs/\(letter)/loss\(suffix).svg")))"
                     + " ![\(w.accuracyAlt), \(w.letter(letter))](\(link("runs/\(letter)/accuracy\(suffix).svg")))", ""]
 
+        lines += ["</div>", ""]
         if letter == "f", let b = parts.first(where: { $0.part == "b" }) {
-            lines += againstB(b: b, f: part)
+            lines += ["<div class=\"answer-part\">", ""] + againstB(b: b, f: part) + ["</div>", ""]
         }
         return lines
     }
@@ -119,31 +123,29 @@ struct AnswerSection {
         let w = words
         var rows: [(String, String)] = []
         let hidden = part.config("hidden").map { $0.split(separator: ",").map(String.init) } ?? []
-        if !hidden.isEmpty {
-            rows.append((w.network, number((["784"] + hidden + ["10"]).joined(separator: "-"))))
-        }
-        if let activation = part.config("activation") {
-            rows.append((w.activation, w.activationName(activation)))
-        }
+        let network = hidden.isEmpty ? "?" : number((["784"] + hidden + ["10"]).joined(separator: "-"))
+        let activation = part.config("activation").map(w.activationName) ?? "?"
+        rows.append((w.networkAndActivation, "\(network)\(w.comma)\(activation)"))
         let pytorch = part.config("framework") == "pytorch"
         rows.append((w.implementation, pytorch
-            ? w.pytorchImplementation(part.config("torch_version") ?? "?") : w.swiftImplementation))
+            ? w.pytorchImplementation(part.config("torch_version")?.split(separator: "+").first.map(String.init) ?? "?")
+            : w.swiftImplementation))
         if let initializer = part.config("initializer") {
             rows.append((w.initialisation, initializer))
         } else if pytorch {
             rows.append((w.initialisation, w.pytorchDefaultInit))
         }
         var optimiser = part.config("optimizer") ?? "?"
+        if let rate = part.config("learning_rate") { optimiser += "\(w.comma)η = \(number(rate))" }
         if let momentum = part.config("momentum"), momentum != "0" {
-            optimiser += ", μ = \(number(momentum))"
+            optimiser += "\(w.comma)μ = \(number(momentum))"
             if part.config("nesterov") == "true" { optimiser += " (Nesterov)" }
         }
         rows.append((w.optimiser, optimiser))
-        if let rate = part.config("learning_rate") { rows.append((w.learningRate, number(rate))) }
         if let schedule = part.config("schedule") { rows.append((w.schedule, w.scheduleText(schedule, number: number))) }
-        if let batch = part.config("batch_size") { rows.append((w.batchSize, number(batch))) }
-        rows.append((w.epochs, number(String(part.runs[0].metrics.epochs.count))))
-        rows.append((w.seeds, number(part.runs.map(\.seed).joined(separator: ", "))))
+        let epochs = number(String(part.runs[0].metrics.epochs.count))
+        rows.append((w.batchAndEpochs, "\(number(part.config("batch_size") ?? "?"))\(w.comma)\(epochs)"))
+        rows.append((w.seeds, number(part.runs.map(\.seed).joined(separator: w.comma))))
         return rows
     }
 
@@ -151,7 +153,7 @@ struct AnswerSection {
 
     private func comparisonLines() -> [String] {
         let w = words
-        var lines = ["<a id=\"comparison\"></a>", "", "## \(w.comparisonHeading)", "", untied,
+        var lines = ["<div class=\"answer-part\">", "", "<a id=\"comparison\"></a>", "", "## \(w.comparisonHeading)", "", untied,
                      "| \(w.part) | \(w.network) | \(w.activation) | \(w.optimiser) | \(w.epochs)"
                         + " | \(w.finalTestColumn) | \(w.bestTestColumn) | \(w.againstBColumn) |",
                      "|---|---|---|---|---|---|---|---|"]
@@ -182,6 +184,7 @@ struct AnswerSection {
                 worst: w.letter(worst.part), worstValue: number(low.formatted(scale: 100)), spread: number(spread))
             lines += [sentence, ""]
         }
+        lines += ["</div>", ""]
         lines += ["![\(w.comparisonAccuracyAlt)](\(link("comparison-accuracy\(suffix).svg")))", "",
                   "![\(w.comparisonLossAlt)](\(link("comparison-loss\(suffix).svg")))", ""]
         return lines
@@ -220,7 +223,6 @@ struct AnswerWords: Sendable {
     var asked: [String: String]
     var samplesText: String
     var samplesAlt: String
-    var hyperparametersLead: String
     var setting: String, value: String, metric: String, finalColumn: String, bestColumn: String
     var trainAccuracy: String, testAccuracy: String, trainLoss: String, testLoss: String, secondsPerEpoch: String
     var finalPrefix: String
@@ -229,11 +231,11 @@ struct AnswerWords: Sendable {
     var network: String, activation: String, implementation: String, swiftImplementation: String
     var initialisation: String, pytorchDefaultInit: String, optimiser: String, learningRate: String
     var schedule: String, batchSize: String, epochs: String, seeds: String
+    var networkAndActivation: String, batchAndEpochs: String, comma: String
     var comparisonHeading: String, part: String, finalTestColumn: String, bestTestColumn: String, againstBColumn: String
     var comparisonAccuracyAlt: String, comparisonLossAlt: String
     var letters: [String: String]
     var activationNames: [String: String]
-    var curvesLeadText: String
     var resultTemplate: String
     var rankingTemplate: String
     var pytorchTemplate: String
@@ -249,7 +251,6 @@ struct AnswerWords: Sendable {
 
     func letter(_ part: String) -> String { letters[part] ?? part }
     func activationName(_ name: String) -> String { activationNames[name] ?? name }
-    func curvesLead(_ seeds: String) -> String { curvesLeadText.replacingOccurrences(of: "{seeds}", with: seeds) }
     func pytorchImplementation(_ version: String) -> String { pytorchTemplate.replacingOccurrences(of: "{version}", with: version) }
 
     func resultSentence(final: String, best: String, seeds: String) -> String {
@@ -282,7 +283,9 @@ struct AnswerWords: Sendable {
             + " the seeds. *Final* is the last epoch, *best* the best epoch of each run (highest accuracy, lowest"
             + " loss), then averaged. Accuracy is in percent, loss is the mean softmax cross-entropy. The"
             + " hyperparameters were chosen on a validation split of the training set, never on the test set"
-            + " (Docs/hyperparameters.md).",
+            + " (Docs/hyperparameters.md). Each part below gives the network and hyperparameters as the runs"
+            + " recorded them in `metrics.json`, the final and best figures, and the loss and accuracy on the"
+            + " training and test sets per epoch (mean over the seeds).",
         partHeading: [
             "a": "(a) Four random training images in a 2 × 2 grid",
             "b": "(b) MLP 784-128-64-10, sigmoid, SGD",
@@ -298,40 +301,39 @@ struct AnswerWords: Sendable {
             "c": "Part (b) with the ReLU activation.",
             "d": "Part (b) with the Momentum update of the weights.",
             "e": "Part (b) with three hidden layers of 128, 64 and 64 units.",
-            "f": "Part (b) implemented with PyTorch.",
+            "f": "Part (b) implemented with PyTorch (`Scripts/part_f_pytorch.py`: autograd, `torch.optim.SGD`).",
         ],
         samplesText: "`hw1 samples --count 4` draws four training images at random on every run (unless `--seed`"
             + " is given) and shows them with their class names; the grid below is the one `make run` drew.",
         samplesAlt: "four random Fashion-MNIST training images with their class names",
-        hyperparametersLead: "Network and hyperparameters, as the runs recorded them in `metrics.json`:",
         setting: "setting", value: "value", metric: "metric", finalColumn: "final", bestColumn: "best",
         trainAccuracy: "train accuracy %", testAccuracy: "test accuracy %", trainLoss: "train loss",
-        testLoss: "test loss", secondsPerEpoch: "seconds per epoch (training only)", finalPrefix: "final ",
+        testLoss: "test loss", secondsPerEpoch: "s / epoch (training)", finalPrefix: "final ",
         lossAlt: "loss per epoch", accuracyAlt: "accuracy per epoch",
         againstBLead: "Part (f) beside part (b), the same network and hyperparameters in PyTorch and in this"
             + " project's Swift code:",
         bColumn: "(b) Swift", fColumn: "(f) PyTorch",
         network: "network", activation: "activation", implementation: "implementation",
-        swiftImplementation: "Swift (`hw1 train`), backpropagation by hand, OpenBLAS",
-        initialisation: "initialisation", pytorchDefaultInit: "PyTorch's default `nn.Linear` initialisation",
+        swiftImplementation: "Swift, `hw1 train`",
+        initialisation: "initialisation", pytorchDefaultInit: "`nn.Linear` default",
         optimiser: "optimiser", learningRate: "learning rate η", schedule: "schedule", batchSize: "batch size",
         epochs: "epochs", seeds: "seeds",
+        networkAndActivation: "network, activation", batchAndEpochs: "batch size, epochs", comma: ", ",
         comparisonHeading: "All parts compared", part: "part", finalTestColumn: "final test acc. %",
         bestTestColumn: "best test acc. %", againstBColumn: "final − (b)",
         comparisonAccuracyAlt: "test accuracy of every part per epoch",
         comparisonLossAlt: "test loss of every part per epoch",
         letters: ["a": "(a)", "b": "(b)", "c": "(c)", "d": "(d)", "e": "(e)", "f": "(f)"],
         activationNames: [:],
-        curvesLeadText: "Loss and accuracy on the training and test sets per epoch, mean over the {seeds} seeds:",
         resultTemplate: "**Result:** final test accuracy **{final} %** (best epoch {best} %), {seeds} seeds.",
         rankingTemplate: "**Result:** the highest final test accuracy is {best}'s {bestValue} %, the lowest {worst}'s"
             + " {worstValue} %; all parts lie within {spread} percentage points of each other.",
-        pytorchTemplate: "PyTorch {version} (`Scripts/part_f_pytorch.py`), autograd",
+        pytorchTemplate: "PyTorch {version}",
         cosineTemplate: "cosine decay to {floor}", constantSchedule: "constant",
         chartEpoch: "epoch", chartTrain: "train", chartTest: "test",
         chartLossAxis: "mean cross-entropy", chartAccuracyAxis: "accuracy %",
-        chartLossTitle: "Loss, part {part}: {network}, mean of {seeds} seeds",
-        chartAccuracyTitle: "Accuracy, part {part}: {network}, mean of {seeds} seeds",
+        chartLossTitle: "Loss, part {part}, mean of {seeds} seeds",
+        chartAccuracyTitle: "Accuracy, part {part}, mean of {seeds} seeds",
         chartComparisonAccuracyTitle: "Test accuracy per epoch (mean over seeds)",
         chartComparisonLossTitle: "Test loss per epoch (mean over seeds)",
         chartTestAccuracyAxis: "test accuracy %", chartTestLossAxis: "test cross-entropy",
@@ -348,7 +350,9 @@ struct AnswerWords: Sendable {
             + " *پایانی* دورهٔ آخر است و *بهترین* بهترین دورهٔ هر اجرا (بیشترین دقت، کمترین هزینه) که سپس میانگین"
             + " گرفته شده است. دقت بر حسب درصد است و تابع هزینه میانگین cross entropy پس از softmax. ابرپارامترها"
             + " روی بخشی از دادگان آموزش که برای اعتبارسنجی کنار گذاشته شد انتخاب شدند، هرگز روی دادگان آزمون"
-            + " (Docs/hyperparameters.md).",
+            + " (Docs/hyperparameters.md). هر بخش در ادامه شبکه و ابرپارامترها را همان‌طور که اجراها در"
+            + " `metrics.json` ثبت کرده‌اند، اعداد پایانی و بهترین، و نمودار تابع هزینه و دقت روی دادگان آموزش و"
+            + " آزمون در هر دوره (میانگین روی seedها) را می‌آورد.",
         partHeading: [
             "a": "الف) چهار تصویر تصادفی آموزش در یک گرید ۲ در ۲",
             "b": "ب) MLP با دو لایه نهان ۱۲۸ و ۶۴، sigmoid و SGD",
@@ -364,39 +368,38 @@ struct AnswerWords: Sendable {
             "c": "مرحله (ب) برای تابع فعال‌سازی ReLU.",
             "d": "مرحله (ب) با استفاده از الگوریتم Momentum برای به‌روزرسانی وزن‌ها.",
             "e": "مرحله (ب) برای یک شبکه MLP با سه لایه نهان با اندازه‌های ۱۲۸ و ۶۴ و ۶۴.",
-            "f": "مرحله (ب) با استفاده از کتابخانه PyTorch.",
+            "f": "مرحله (ب) با استفاده از کتابخانه PyTorch (`Scripts/part_f_pytorch.py`: autograd و `torch.optim.SGD`).",
         ],
         samplesText: "`hw1 samples --count 4` با هر بار اجرا چهار تصویر آموزش را به صورت تصادفی برمی‌دارد (مگر"
             + " آن‌که `--seed` داده شود) و با نام دسته‌شان نشان می‌دهد؛ گرید زیر همان است که `make run` کشید.",
         samplesAlt: "چهار تصویر تصادفی fashion-MNIST با نام دسته‌شان",
-        hyperparametersLead: "شبکه و ابرپارامترها، همان‌طور که اجراها در `metrics.json` ثبت کرده‌اند:",
         setting: "تنظیم", value: "مقدار", metric: "معیار", finalColumn: "پایانی", bestColumn: "بهترین",
         trainAccuracy: "دقت آموزش ٪", testAccuracy: "دقت آزمون ٪", trainLoss: "هزینهٔ آموزش",
-        testLoss: "هزینهٔ آزمون", secondsPerEpoch: "ثانیه در هر دوره (فقط آموزش)", finalPrefix: "",
+        testLoss: "هزینهٔ آزمون", secondsPerEpoch: "ثانیه در هر دوره (آموزش)", finalPrefix: "",
         lossAlt: "تابع هزینه در هر دوره", accuracyAlt: "دقت در هر دوره",
         againstBLead: "بخش (و) در کنار بخش (ب): همان شبکه و همان ابرپارامترها در PyTorch و در کد Swift این پروژه:",
         bColumn: "(ب) Swift", fColumn: "(و) PyTorch",
         network: "شبکه", activation: "تابع فعال‌سازی", implementation: "پیاده‌سازی",
-        swiftImplementation: "Swift (`hw1 train`)، Backpropagation دست‌نوشته، OpenBLAS",
-        initialisation: "مقداردهی اولیه", pytorchDefaultInit: "مقداردهی پیش‌فرض `nn.Linear` در PyTorch",
+        swiftImplementation: "Swift، `hw1 train`",
+        initialisation: "مقداردهی اولیه", pytorchDefaultInit: "پیش‌فرض `nn.Linear`",
         optimiser: "بهینه‌ساز", learningRate: "نرخ یادگیری η", schedule: "زمان‌بندی نرخ", batchSize: "اندازهٔ batch",
         epochs: "تعداد دوره", seeds: "seedها",
+        networkAndActivation: "شبکه، تابع فعال‌سازی", batchAndEpochs: "اندازهٔ batch، تعداد دوره", comma: "، ",
         comparisonHeading: "مقایسهٔ همهٔ بخش‌ها", part: "بخش", finalTestColumn: "دقت آزمون پایانی ٪",
         bestTestColumn: "بهترین دقت آزمون ٪", againstBColumn: "پایانی − (ب)",
         comparisonAccuracyAlt: "دقت آزمون همهٔ بخش‌ها در هر دوره",
         comparisonLossAlt: "هزینهٔ آزمون همهٔ بخش‌ها در هر دوره",
         letters: ["a": "(الف)", "b": "(ب)", "c": "(ج)", "d": "(د)", "e": "(ه)", "f": "(و)"],
         activationNames: [:],
-        curvesLeadText: "تابع هزینه و دقت روی دادگان آموزش و آزمون در هر دوره، میانگین {seeds} seed:",
         resultTemplate: "**نتیجه:** دقت آزمون پایانی **{final} ٪** (بهترین دوره {best} ٪)، {seeds} seed.",
         rankingTemplate: "**نتیجه:** بیشترین دقت آزمون پایانی از آنِ {best} است با {bestValue} ٪ و کمترین از آنِ"
             + " {worst} با {worstValue} ٪؛ همهٔ بخش‌ها در فاصلهٔ {spread} واحد درصد از یکدیگرند.",
-        pytorchTemplate: "PyTorch {version} (`Scripts/part_f_pytorch.py`)، مشتق‌گیری خودکار (autograd)",
+        pytorchTemplate: "PyTorch {version}",
         cosineTemplate: "کاهش کسینوسی تا {floor}", constantSchedule: "ثابت",
         chartEpoch: "دوره (epoch)", chartTrain: "آموزش", chartTest: "آزمون",
         chartLossAxis: "میانگین cross entropy", chartAccuracyAxis: "دقت ٪",
-        chartLossTitle: "تابع هزینه، بخش {part}: {network}، میانگین {seeds} seed",
-        chartAccuracyTitle: "دقت دسته‌بندی، بخش {part}: {network}، میانگین {seeds} seed",
+        chartLossTitle: "تابع هزینه، بخش {part}، میانگین {seeds} seed",
+        chartAccuracyTitle: "دقت دسته‌بندی، بخش {part}، میانگین {seeds} seed",
         chartComparisonAccuracyTitle: "دقت آزمون در هر دوره (میانگین روی seedها)",
         chartComparisonLossTitle: "هزینهٔ آزمون در هر دوره (میانگین روی seedها)",
         chartTestAccuracyAxis: "دقت آزمون ٪", chartTestLossAxis: "cross entropy آزمون",

@@ -104,15 +104,15 @@ struct ResultsReport {
         func mean(_ value: (EpochRecord) -> Double, scale: Double = 1) -> [Double] {
             (0..<epochs).map { e in MeanStd(part.runs.map { value($0.metrics.epochs[e]) }).mean * scale }
         }
-        let network = part.config("hidden").map { "784-" + $0.replacingOccurrences(of: ",", with: "-") + "-10" } ?? "?"
-        let detail = [part.config("activation"), part.config("optimizer")].compactMap { $0 }.joined(separator: ", ")
         func title(_ template: String) -> String {
-            template.replacingOccurrences(of: "{part}", with: words.letter(part.part).trimmingCharacters(in: CharacterSet(charactersIn: "()")))
-                .replacingOccurrences(of: "{network}", with: language.leftToRight(language.digits(network) + " " + detail))
+            template.replacingOccurrences(of: "{part}", with: words.letter(part.part))
                 .replacingOccurrences(of: "{seeds}", with: language.digits(String(part.runs.count)))
         }
-        var loss = LineChart(title: title(words.chartLossTitle), xLabel: words.chartEpoch, yLabel: words.chartLossAxis)
-        var accuracy = LineChart(title: title(words.chartAccuracyTitle), xLabel: words.chartEpoch, yLabel: words.chartAccuracyAxis)
+        // Half a text column wide in the answer file: a smaller canvas keeps the words legible.
+        var loss = LineChart(title: title(words.chartLossTitle), xLabel: words.chartEpoch, yLabel: words.chartLossAxis,
+                             width: Self.partChartSize.width, height: Self.partChartSize.height)
+        var accuracy = LineChart(title: title(words.chartAccuracyTitle), xLabel: words.chartEpoch, yLabel: words.chartAccuracyAxis,
+                                 width: Self.partChartSize.width, height: Self.partChartSize.height)
         loss.language = language
         accuracy.language = language
         loss.add(try ChartSeries(name: words.chartTrain, x: x, y: mean(\.train_loss)))
@@ -121,6 +121,9 @@ struct ResultsReport {
         accuracy.add(try ChartSeries(name: words.chartTest, x: x, y: mean(\.test_accuracy, scale: 100)))
         return (loss, accuracy)
     }
+
+    /// Pixel size of the per-part charts.
+    static let partChartSize = (width: 480, height: 270)
 
     /// Writes RUNS/<part>/loss.svg and accuracy.svg (and their -fa twins) for every part.
     func writePartCharts() throws {
