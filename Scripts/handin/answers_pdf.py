@@ -196,6 +196,28 @@ def table_of_contents(lang: str, entries: list[Heading], pages: dict[str, int] |
             + "\n".join(rows) + "\n</ol></nav>\n")
 
 
+# Display formulas wider than their column are set in a smaller font until they fit: in
+# print, overflow-x: auto cannot scroll, and one formula wider than the page makes Chromium
+# shrink every page (in a right-to-left document it also pushes the text off the left edge).
+# The script runs once the page has loaded, before Chromium prints it; on screen the body is
+# as wide as the printed text column (answers.css), so the measured widths are the printed ones.
+FIT_FORMULAS = """<script>
+(function () {
+  for (const math of document.querySelectorAll('math[display="block"]')) {
+    const box = math.parentElement, style = getComputedStyle(box);
+    const room = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const content = math.firstElementChild || math;
+    const width = content.getBoundingClientRect().width;
+    if (room > 0 && width > room) {
+      const size = parseFloat(getComputedStyle(math).fontSize);
+      math.style.fontSize = (size * room / width * 0.97).toFixed(2) + 'px';
+      math.classList.add('fitted');
+    }
+  }
+})();
+</script>"""
+
+
 def document(lang: str, title: str, front: str, body: str) -> str:
     direction = "rtl" if lang == "fa" else "ltr"
     css = (HERE / "answers.css").read_text(encoding="utf-8")
@@ -216,6 +238,7 @@ def document(lang: str, title: str, front: str, body: str) -> str:
 <body>
 {front}
 {body}
+{FIT_FORMULAS}
 </body>
 </html>
 """
