@@ -83,8 +83,8 @@ run: deps build $(if $(wildcard Scripts/requirements.txt),venv)
 	  $(PYTHON) Scripts/part_f_pytorch.py --seed $$seed $(PART_F_FLAGS) --out $(RUNS)/f/seed-$$seed || exit 1; \
 	done; else echo "make run: Scripts/part_f_pytorch.py is absent; part f skipped"; fi
 	@if grep -q '<!-- results:start -->' README.md; then \
-	  $(BIN)/hw1 report --runs $(RUNS) --out results/README.md --readme README.md; \
-	else $(BIN)/hw1 report --runs $(RUNS) --out results/README.md; fi
+	  $(BIN)/hw1 report --runs $(RUNS) --out results/README.md --answers Docs/answers --readme README.md; \
+	else $(BIN)/hw1 report --runs $(RUNS) --out results/README.md --answers Docs/answers; fi
 
 # Swift against OpenBLAS, NumPy/SciPy and PyTorch, all measured in this same run.
 bench: deps build venv

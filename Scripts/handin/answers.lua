@@ -129,6 +129,16 @@ return {
     -- Before links are rewritten below (pandoc walks inlines before their paragraph).
     Para = function(el)
       if is_navigation_paragraph(el) then return {} end
+      -- Two or more images alone in a paragraph (e.g. a part's loss and accuracy charts)
+      -- are set side by side, each half the column wide.
+      local images, other = 0, false
+      for _, inline in ipairs(el.content) do
+        if inline.t == "Image" then images = images + 1
+        elseif inline.t ~= "Space" and inline.t ~= "SoftBreak" then other = true end
+      end
+      if images >= 2 and not other then
+        return pandoc.Div({ el }, pandoc.Attr("", { "figure-row" }))
+      end
       return el
     end,
   },

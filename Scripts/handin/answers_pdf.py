@@ -120,8 +120,25 @@ def answer_sources(lang: str) -> list[tuple[str, Path]]:
     return sources
 
 
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def check_control_characters(path: Path) -> None:
+    """A control character in an answer file is an error naming its line and column.
+
+    The usual cause is a script that wrote TeX through a string with escapes: `\\alpha`
+    written as "\\a" + "lpha" becomes BEL + "lpha", and `\\beta` becomes BACKSPACE + "eta"."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if match := CONTROL_CHARACTER.search(line):
+            code = ord(match.group())
+            hint = {7: " (was it \\a, as in \\alpha or \\approx?)", 8: " (was it \\b, as in \\beta?)"}.get(code, "")
+            raise BuildError(f"{path.relative_to(ROOT)}:{number}:{match.start() + 1}: control character "
+                             f"U+{code:04X}{hint}; replace it with the text it stands for")
+
+
 def markdown_to_html(key: str, path: Path, lang: str, image_log: Path) -> str:
     """One answer file as an HTML fragment; TeX that pandoc cannot convert is an error."""
+    check_control_characters(path)
     files = ";".join(f"{name}={k}" for k, name in ANSWER_FILES)
     command = [
         "pandoc", str(path), "--from", "gfm+tex_math_dollars", "--to", "html5", "--mathml", "--wrap=none",
@@ -179,6 +196,28 @@ def table_of_contents(lang: str, entries: list[Heading], pages: dict[str, int] |
             + "\n".join(rows) + "\n</ol></nav>\n")
 
 
+# Display formulas wider than their column are set in a smaller font until they fit: in
+# print, overflow-x: auto cannot scroll, and one formula wider than the page makes Chromium
+# shrink every page (in a right-to-left document it also pushes the text off the left edge).
+# The script runs once the page has loaded, before Chromium prints it; on screen the body is
+# as wide as the printed text column (answers.css), so the measured widths are the printed ones.
+FIT_FORMULAS = """<script>
+(function () {
+  for (const math of document.querySelectorAll('math[display="block"]')) {
+    const box = math.parentElement, style = getComputedStyle(box);
+    const room = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const content = math.firstElementChild || math;
+    const width = content.getBoundingClientRect().width;
+    if (room > 0 && width > room) {
+      const size = parseFloat(getComputedStyle(math).fontSize);
+      math.style.fontSize = (size * room / width * 0.97).toFixed(2) + 'px';
+      math.classList.add('fitted');
+    }
+  }
+})();
+</script>"""
+
+
 def document(lang: str, title: str, front: str, body: str) -> str:
     direction = "rtl" if lang == "fa" else "ltr"
     css = (HERE / "answers.css").read_text(encoding="utf-8")
@@ -199,6 +238,7 @@ def document(lang: str, title: str, front: str, body: str) -> str:
 <body>
 {front}
 {body}
+{FIT_FORMULAS}
 </body>
 </html>
 """

@@ -16,6 +16,24 @@ public struct RegressionBenchmarkEvidence: Sendable {
         public var cholesky: Double, qr: Double, svd: Double, gdIteration: Double
         /// GD's iteration count to tolerance (estimated when `gdIterationsMeasured` is false), its total seconds, m*.
         public var gdIterations: Double, gdIterationsMeasured: Bool, gdTotal: Double, breakEven: Double
+
+        /// A cell from its measured figures (as benchmark.csv holds them).
+        public init(
+            n: Int, d: Int, condition: Double, cholesky: Double, qr: Double, svd: Double, gdIteration: Double,
+            gdIterations: Double, gdIterationsMeasured: Bool, gdTotal: Double, breakEven: Double
+        ) {
+            self.n = n
+            self.d = d
+            self.condition = condition
+            self.cholesky = cholesky
+            self.qr = qr
+            self.svd = svd
+            self.gdIteration = gdIteration
+            self.gdIterations = gdIterations
+            self.gdIterationsMeasured = gdIterationsMeasured
+            self.gdTotal = gdTotal
+            self.breakEven = breakEven
+        }
     }
 
     /// The cells that ran (skipped ones are left out).
@@ -43,6 +61,15 @@ public struct RegressionBenchmarkEvidence: Sendable {
         timings.key = "timings"
         exponents = tables[1]
         exponents.key = "exponents"
+    }
+
+    /// The measured cells of `directory/benchmark.csv` alone (no benchmark.md needed).
+    public static func cells(in directory: URL) throws -> [Cell] {
+        let csvURL = directory.appendingPathComponent("benchmark.csv")
+        guard let csv = try? String(contentsOf: csvURL, encoding: .utf8) else {
+            throw EvidenceError("\(csvURL.path): cannot be read; run `make bench` (or `hw1-bench regression`) to write it")
+        }
+        return try parseCSV(csv, file: csvURL.path)
     }
 
     /// An unreadable benchmark file.

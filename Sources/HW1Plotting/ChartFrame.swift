@@ -24,6 +24,8 @@ struct ChartFrame {
     let xAxis: Axis
     let yAxis: Axis
     let legend: [LegendEntry]
+    /// Direction of the words and digits of the tick labels.
+    let language: ChartLanguage
 
     static let clipID = "plot-area"
     private static let tickFontSize = 11.0
@@ -42,7 +44,7 @@ struct ChartFrame {
 
     init(
         width: Double, height: Double, title: String, xLabel: String, yLabel: String,
-        xAxis: Axis, yAxis: Axis, legend: [LegendEntry]
+        xAxis: Axis, yAxis: Axis, legend: [LegendEntry], language: ChartLanguage = .english
     ) {
         self.width = width
         self.height = height
@@ -52,6 +54,7 @@ struct ChartFrame {
         self.xAxis = xAxis
         self.yAxis = yAxis
         self.legend = legend
+        self.language = language
 
         let tickLabelWidth = yAxis.ticks.map { Self.tickLabelWidth($0) }.max() ?? 0
         let left = 12 + (yLabel.isEmpty ? 0 : Self.labelFontSize + 8) + tickLabelWidth + 6 + Self.tickLength
@@ -138,21 +141,21 @@ struct ChartFrame {
             document.add(
                 SVGDocument.text(
                     title, x: centreX, y: 20 + Self.titleFontSize * 0.8, size: Self.titleFontSize,
-                    anchor: "middle", fill: "#111111", weight: "bold"))
+                    anchor: "middle", fill: "#111111", weight: "bold", rightToLeft: language.isRightToLeft))
         }
         if !xLabel.isEmpty {
             document.add(
                 SVGDocument.text(
                     xLabel, x: centreX,
                     y: plotBottom + Self.tickLength + 6 + Self.tickFontSize + 10 + Self.labelFontSize,
-                    size: Self.labelFontSize, anchor: "middle"))
+                    size: Self.labelFontSize, anchor: "middle", rightToLeft: language.isRightToLeft))
         }
         if !yLabel.isEmpty {
             let x = 12 + Self.labelFontSize * 0.8
             document.add(
                 SVGDocument.text(
                     yLabel, x: x, y: plotTop + plotHeight / 2, size: Self.labelFontSize,
-                    anchor: "middle", rotation: -90))
+                    anchor: "middle", rotation: -90, rightToLeft: language.isRightToLeft))
         }
         drawLegend(into: &document)
     }
@@ -179,10 +182,13 @@ struct ChartFrame {
                     "<rect x=\"\(n(left + 4))\" y=\"\(n(y - 6))\" width=\"\(n(Self.legendMarkWidth - 8))\" "
                         + "height=\"12\" fill=\"\(color)\"/>")
             }
+            // Right to left, the anchor `end` is the text's left end: the name still starts
+            // beside its mark and runs to the right.
             rows.append(
                 SVGDocument.text(
                     entry.name, x: left + Self.legendMarkWidth + 8, y: y + Self.legendFontSize * 0.35,
-                    size: Self.legendFontSize))
+                    size: Self.legendFontSize, anchor: language.isRightToLeft ? "end" : "start",
+                    rightToLeft: language.isRightToLeft))
         }
         document.add("<g class=\"legend\">\(rows.joined())</g>")
     }
@@ -206,10 +212,11 @@ struct ChartFrame {
         if let exponent = tick.exponent {
             let sign = exponent < 0 ? "\u{2212}" : ""
             return
-                "<text \(position)>10<tspan dy=\"-0.45em\" font-size=\"0.75em\">\(sign)\(abs(exponent))</tspan></text>"
+                "<text \(position)>\(language.digits("10"))<tspan dy=\"-0.45em\" font-size=\"0.75em\">"
+                + "\(sign)\(language.digits(String(abs(exponent))))</tspan></text>"
         }
         let label = tick.label.hasPrefix("-") ? "\u{2212}" + tick.label.dropFirst() : tick.label
-        return "<text \(position)>\(SVGDocument.escape(label))</text>"
+        return "<text \(position)>\(SVGDocument.escape(language.digits(label)))</text>"
     }
 
     private static func tickLabelWidth(_ tick: AxisTick) -> Double {

@@ -22,6 +22,9 @@ public struct LineChart: Sendable {
     public var height: Int
     /// The series, drawn in order (later ones on top).
     public var series: [ChartSeries]
+    /// The language of the words: `.persian` sets them right to left in a Persian font, with
+    /// Persian digits on the axes. The data and the layout do not depend on it.
+    public var language: ChartLanguage = .english
 
     /// A chart with the given labels and scales; add series through `series` or `add(_:)`.
     public init(
@@ -66,9 +69,10 @@ public struct LineChart: Sendable {
         let frame = ChartFrame(
             width: Double(width), height: Double(height), title: title, xLabel: xLabel, yLabel: yLabel,
             xAxis: Axis.fitted(to: xs, scale: xScale), yAxis: Axis.fitted(to: ys, scale: yScale),
-            legend: legend)
+            legend: legend, language: language)
 
         var document = SVGDocument(width: Double(width), height: Double(height))
+        document.fontFamily = language.fontFamily
         frame.drawBackground(into: &document)
         var marks: [String] = []
         for (index, item) in series.enumerated() {

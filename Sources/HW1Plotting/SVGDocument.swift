@@ -5,6 +5,8 @@ import Foundation
 struct SVGDocument {
     let width: Double
     let height: Double
+    /// The root's `font-family` list.
+    var fontFamily = ChartLanguage.english.fontFamily
     private var definitions: [String] = []
     private var elements: [String] = []
 
@@ -27,7 +29,7 @@ struct SVGDocument {
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
             "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
                 + "width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" "
-                + "font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">",
+                + "font-family=\"\(fontFamily)\">",
         ]
         if !definitions.isEmpty {
             lines.append("<defs>")
@@ -72,9 +74,13 @@ struct SVGDocument {
     /// A `<text>` element; `anchor` is start, middle or end; `rotation` in degrees about (x, y).
     static func text(
         _ content: String, x: Double, y: Double, size: Double, anchor: String = "start",
-        fill: String = "#222222", weight: String? = nil, rotation: Double? = nil
+        fill: String = "#222222", weight: String? = nil, rotation: Double? = nil, rightToLeft: Bool = false
     ) -> String {
         var attributes = "x=\"\(number(x))\" y=\"\(number(y))\" font-size=\"\(number(size))\""
+        // Right to left: the bidi base direction of the text is RTL (Persian words read right
+        // to left, numbers and Latin words inside keep their order), and `start`/`end` of
+        // text-anchor refer to its right/left end.
+        if rightToLeft { attributes += " direction=\"rtl\" unicode-bidi=\"embed\"" }
         if anchor != "start" { attributes += " text-anchor=\"\(anchor)\"" }
         attributes += " fill=\"\(fill)\""
         if let weight { attributes += " font-weight=\"\(weight)\"" }

@@ -2,11 +2,13 @@ import Foundation
 import BLASKit
 import HW1Plotting
 import HW1Regression
+import HW1Demonstrations
 
 /// Problem 1(c), measured: closed-form least squares (Cholesky, QR, SVD) against gradient
 /// descent on a grid of n × d, for a well-conditioned and an ill-conditioned design, with the
 /// NumPy/SciPy peers of Scripts/bench_regression.py timed in the same run when `.venv` exists.
 ///
+/// `hw1-bench regression --replot [--out DIR]` redraws the charts from DIR/benchmark.csv alone.
 /// `hw1-bench regression [--quick] [--rows N,…] [--columns D,…] [--conditions C,…] [--repeats R] [--out DIR] [--memory-gb G] [--gd-seconds S] [--gd-kernel rows|blasBlocks] [--gd-threads N] [--no-peers]`
 /// writes DIR/benchmark.csv, DIR/benchmark.md and the log-log plots DIR/time-vs-n.svg and
 /// DIR/time-vs-d.svg (DIR defaults to results/regression).
@@ -34,12 +36,27 @@ enum RegressionBenchmark {
         var kappa = Double.nan
         var peer: [String: Double] = [:]
 
+        /// The cell as benchmark.csv records it (for the charts).
+        var evidence: RegressionBenchmarkEvidence.Cell {
+            RegressionBenchmarkEvidence.Cell(
+                n: n, d: d, condition: condition, cholesky: cholesky, qr: qr, svd: svd, gdIteration: gdIteration,
+                gdIterations: gdIterations, gdIterationsMeasured: gdIterationsMeasured, gdTotal: gdTotal, breakEven: breakEven)
+        }
+
         var fastestClosedForm: Double { [cholesky, qr, svd].filter { !$0.isNaN }.min() ?? .nan }
         var gdTotal: Double { gdSetup + gdIterations * gdIteration }
         var breakEven: Double { fastestClosedForm / gdIteration }
     }
 
     static func run(_ arguments: [String]) throws {
+        if arguments.contains("--replot") {
+            // Redraw the charts (both languages) from benchmark.csv without measuring again.
+            let settings = try parse(arguments.filter { $0 != "--replot" })
+            let directory = URL(fileURLWithPath: settings.output)
+            let files = try RegressionBenchmarkCharts.write(RegressionBenchmarkEvidence.cells(in: directory), to: directory)
+            print("redrew \(files.map { "\(settings.output)/\($0)" }.joined(separator: ", ")) from \(settings.output)/benchmark.csv")
+            return
+        }
         let settings = try parse(arguments)
         let pythonPath = ".venv/bin/python", peerScript = "Scripts/bench_regression.py"
         let peersAvailable = settings.peers && FileManager.default.isExecutableFile(atPath: pythonPath)
@@ -121,7 +138,7 @@ enum RegressionBenchmark {
                 if argument == "--columns" { settings.columnCounts = list.map { Int($0) } }
                 if argument == "--conditions" { settings.conditions = list }
             default:
-                throw BenchmarkUsageError("unknown option '\(argument)'; use --quick, --rows N,…, --columns D,…, --conditions C,…, --repeats R, --out DIR, --memory-gb G, --gd-seconds S, --gd-kernel rows|blasBlocks, --gd-threads N, --no-peers")
+                throw BenchmarkUsageError("unknown option '\(argument)'; use --quick, --replot, --rows N,…, --columns D,…, --conditions C,…, --repeats R, --out DIR, --memory-gb G, --gd-seconds S, --gd-kernel rows|blasBlocks, --gd-threads N, --no-peers")
             }
         }
         return settings
@@ -333,27 +350,9 @@ enum RegressionBenchmark {
         }
         try markdown.write(to: directory.appendingPathComponent("benchmark.md"), atomically: true, encoding: .utf8)
 
-        let measured = cells.filter { $0.skipped == nil && $0.condition == settings.conditions[0] }
-        let plots: [(String, String, (Cell) -> Bool, (Cell) -> Double)] = [
-            ("time-vs-n.svg", "n (rows)", { $0.d == 100 }, { Double($0.n) }),
-            ("time-vs-d.svg", "d (columns)", { $0.n == 100_000 }, { Double($0.d) }),
-        ]
-        for (file, label, select, axis) in plots {
-            let points = measured.filter(select).sorted { axis($0) < axis($1) }
-            guard points.count >= 2 else { continue }
-            var chart = LineChart(
-                title: "Linear regression time, well-conditioned design (\(label == "n (rows)" ? "d = 100" : "n = 10⁵"))",
-                xLabel: label, yLabel: "seconds", xScale: .log10, yScale: .log10)
-            let series: [(String, (Cell) -> Double)] = [
-                ("Cholesky", \.cholesky), ("QR (gels)", \.qr), ("SVD (gelsd)", \.svd),
-                ("GD iteration", \.gdIteration), ("GD to 1e-6", \.gdTotal),
-            ]
-            for (name, value) in series {
-                chart.add(try ChartSeries(name: name, x: points.map(axis), y: points.map(value)))
-            }
-            try chart.write(to: directory.appendingPathComponent(file))
-        }
-        print("\nwrote \(directory.path)/benchmark.csv, benchmark.md, time-vs-n.svg, time-vs-d.svg")
+        let measured = cells.filter { $0.skipped == nil && $0.condition == settings.conditions[0] }.map(\.evidence)
+        try RegressionBenchmarkCharts.write(measured, to: directory)
+        print("\nwrote \(directory.path)/benchmark.csv, benchmark.md, time-vs-n.svg, time-vs-d.svg (and -fa.svg twins in Persian)")
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HW1Plotting
 
 /// `hw1 report`: gathers every `metrics.json` under the runs folder into results/README.md —
 /// a table per homework part (mean ± std over seeds), f against b, and the plots.
@@ -14,6 +15,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The Markdown report to write.")
     var out: String = "results/README.md"
 
+    @Option(help: "Also write Problem 5's answer files DIR/problem-5-image-classification.md and DIR/fa/problem-5-image-classification.md (the hand-in PDFs' Problem 5).")
+    var answers: String?
+
     @Option(help: "Also replace the section between <!-- results:start --> and <!-- results:end --> in this file.")
     var readme: String?
 
@@ -27,8 +31,19 @@ struct ReportCommand: ParsableCommand {
         let report = ResultsReport(parts: parts, runsFolder: runsURL, reportFolder: outURL.deletingLastPathComponent())
         try FileManager.default.createDirectory(at: outURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         try report.markdown().write(to: outURL, atomically: true, encoding: .utf8)
-        try report.writeComparisonCharts()
-        print("wrote \(out) (\(parts.count) parts, \(parts.map(\.runs.count).reduce(0, +)) runs)")
+        for language in ChartLanguage.allCases { try report.writeComparisonCharts(language: language) }
+        try report.writePartCharts()
+        print("wrote \(out) (\(parts.count) parts, \(parts.map(\.runs.count).reduce(0, +)) runs), comparison and per-part charts in English and Persian")
+        if let answers {
+            for language in ChartLanguage.allCases {
+                let file = AnswerSection.file(in: URL(fileURLWithPath: answers), language: language)
+                let section = AnswerSection(parts: parts, language: language, resultsFolder: outURL.deletingLastPathComponent(),
+                                            answerFolder: file.deletingLastPathComponent())
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try section.markdown().write(to: file, atomically: true, encoding: .utf8)
+                print("wrote \(answers)/\(language == .persian ? "fa/" : "")\(AnswerSection.fileName)")
+            }
+        }
         if let readme {
             try ResultsReport.replaceSection(in: URL(fileURLWithPath: readme), with: report.summaryMarkdown(linkPrefix: reportLinkPrefix(readme: readme)))
             print("updated the results section of \(readme)")

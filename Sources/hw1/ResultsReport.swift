@@ -67,21 +67,75 @@ struct ResultsReport {
     }
 
     /// Writes comparison-accuracy.svg and comparison-loss.svg into the report folder: the test
-    /// curves of every part, averaged over its seeds, epoch by epoch.
-    func writeComparisonCharts() throws {
-        var accuracy = LineChart(title: "Test accuracy per epoch (mean over seeds)", xLabel: "epoch", yLabel: "test accuracy %")
-        var loss = LineChart(title: "Test loss per epoch (mean over seeds)", xLabel: "epoch", yLabel: "test cross-entropy")
+    /// curves of every part, averaged over its seeds, epoch by epoch; in Persian the same charts
+    /// as comparison-accuracy-fa.svg and comparison-loss-fa.svg.
+    func writeComparisonCharts(language: ChartLanguage = .english) throws {
+        let (accuracy, loss) = try comparisonCharts(language: language)
+        let suffix = language == .persian ? "-fa" : ""
+        try accuracy.write(to: reportFolder.appendingPathComponent("comparison-accuracy\(suffix).svg"))
+        try loss.write(to: reportFolder.appendingPathComponent("comparison-loss\(suffix).svg"))
+    }
+
+    /// The two comparison charts (test accuracy, test loss) in `language`.
+    func comparisonCharts(language: ChartLanguage) throws -> (accuracy: LineChart, loss: LineChart) {
+        let words = language == .persian ? AnswerWords.persian : AnswerWords.english
+        var accuracy = LineChart(title: words.chartComparisonAccuracyTitle, xLabel: words.chartEpoch, yLabel: words.chartTestAccuracyAxis)
+        var loss = LineChart(title: words.chartComparisonLossTitle, xLabel: words.chartEpoch, yLabel: words.chartTestLossAxis)
+        accuracy.language = language
+        loss.language = language
         for part in parts {
             let epochs = part.runs.map(\.metrics.epochs.count).min() ?? 0
             let x = (0..<epochs).map { Double($0 + 1) }
             let meanAccuracy = (0..<epochs).map { e in MeanStd(part.runs.map { $0.metrics.epochs[e].test_accuracy }).mean * 100 }
             let meanLoss = (0..<epochs).map { e in MeanStd(part.runs.map { $0.metrics.epochs[e].test_loss }).mean }
-            let name = Self.partTitles[part.part] ?? "part \(part.part)"
+            let name = words.chartPartName[part.part] ?? "part \(part.part)"
             accuracy.add(try ChartSeries(name: name, x: x, y: meanAccuracy))
             loss.add(try ChartSeries(name: name, x: x, y: meanLoss))
         }
-        try accuracy.write(to: reportFolder.appendingPathComponent("comparison-accuracy.svg"))
-        try loss.write(to: reportFolder.appendingPathComponent("comparison-loss.svg"))
+        return (accuracy, loss)
+    }
+
+    /// The loss and accuracy charts of one part: train and test, each the mean over the seeds
+    /// epoch by epoch (the answer file shows these).
+    func partCharts(_ part: PartSummary, language: ChartLanguage) throws -> (loss: LineChart, accuracy: LineChart) {
+        let words = language == .persian ? AnswerWords.persian : AnswerWords.english
+        let epochs = part.runs.map(\.metrics.epochs.count).min() ?? 0
+        let x = (0..<epochs).map { Double($0 + 1) }
+        func mean(_ value: (EpochRecord) -> Double, scale: Double = 1) -> [Double] {
+            (0..<epochs).map { e in MeanStd(part.runs.map { value($0.metrics.epochs[e]) }).mean * scale }
+        }
+        func title(_ template: String) -> String {
+            template.replacingOccurrences(of: "{part}", with: words.letter(part.part))
+                .replacingOccurrences(of: "{seeds}", with: language.digits(String(part.runs.count)))
+        }
+        // Half a text column wide in the answer file: a smaller canvas keeps the words legible.
+        var loss = LineChart(title: title(words.chartLossTitle), xLabel: words.chartEpoch, yLabel: words.chartLossAxis,
+                             width: Self.partChartSize.width, height: Self.partChartSize.height)
+        var accuracy = LineChart(title: title(words.chartAccuracyTitle), xLabel: words.chartEpoch, yLabel: words.chartAccuracyAxis,
+                                 width: Self.partChartSize.width, height: Self.partChartSize.height)
+        loss.language = language
+        accuracy.language = language
+        loss.add(try ChartSeries(name: words.chartTrain, x: x, y: mean(\.train_loss)))
+        loss.add(try ChartSeries(name: words.chartTest, x: x, y: mean(\.test_loss)))
+        accuracy.add(try ChartSeries(name: words.chartTrain, x: x, y: mean(\.train_accuracy, scale: 100)))
+        accuracy.add(try ChartSeries(name: words.chartTest, x: x, y: mean(\.test_accuracy, scale: 100)))
+        return (loss, accuracy)
+    }
+
+    /// Pixel size of the per-part charts.
+    static let partChartSize = (width: 480, height: 270)
+
+    /// Writes RUNS/<part>/loss.svg and accuracy.svg (and their -fa twins) for every part.
+    func writePartCharts() throws {
+        for part in parts {
+            for language in ChartLanguage.allCases {
+                let suffix = language == .persian ? "-fa" : ""
+                let (loss, accuracy) = try partCharts(part, language: language)
+                let folder = runsFolder.appendingPathComponent(part.part)
+                try loss.write(to: folder.appendingPathComponent("loss\(suffix).svg"))
+                try accuracy.write(to: folder.appendingPathComponent("accuracy\(suffix).svg"))
+            }
+        }
     }
 
     /// The short table for the top-level README (also the head of the report).
