@@ -164,10 +164,10 @@ public enum LAPACK {
     // MARK: - Shared checks
 
     static func check(
-        _ info: Int32, _ routine: String, positive: (Int) -> LinearAlgebraError
+        _ info: Int32, _ routine: String, positive: (Int) -> LinearAlgebraError, allowPositive: Bool = false
     ) throws(LinearAlgebraError) {
         if info < 0 { throw .illegalArgument(routine: routine, index: Int(-info)) }
-        if info > 0 { throw positive(Int(info)) }
+        if info > 0 && !allowPositive { throw positive(Int(info)) }
     }
 
     static func requireSquare<Scalar>(_ a: Matrix<Scalar>, _ routine: String) throws(LinearAlgebraError) {
