@@ -9,6 +9,9 @@ public enum DataError: Error, Equatable, Sendable {
     case unreadableFile(path: String, reason: String)
     /// A gzip/zlib stream is damaged or truncated.
     case corruptCompressedData(path: String, reason: String)
+    /// A file (after decompression) is longer than the reader accepts; for Fashion-MNIST the
+    /// limit is the official size, so a small file that inflates to gigabytes stops there.
+    case decompressedTooLarge(path: String, limit: Int)
     /// zlib refused to compress (practically only when memory runs out).
     case compressionFailed(reason: String)
     /// An IDX header starts with the wrong magic number.
@@ -43,6 +46,8 @@ extension DataError: CustomStringConvertible, LocalizedError {
             return "\(path): cannot read the file (\(reason))"
         case .corruptCompressedData(let path, let reason):
             return "\(path): corrupt gzip data: \(reason)"
+        case .decompressedTooLarge(let path, let limit):
+            return "\(path): decompresses to more than \(limit) bytes, the most this file may hold"
         case .compressionFailed(let reason):
             return "gzip compression failed: \(reason)"
         case .badMagic(let path, let expected, let actual):

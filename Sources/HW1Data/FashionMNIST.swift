@@ -214,7 +214,7 @@ enum FashionMNISTFile: CaseIterable {
     /// the specific message rather than only "wrong checksum".
     func readVerified(at url: URL) throws -> [UInt8] {
         do {
-            let bytes = try Gzip.readFile(at: url)
+            let bytes = try Gzip.readFile(at: url, maximumSize: byteCount)
             let payload: [UInt8]
             if holdsImages {
                 let images = try IDX.parseImages(bytes, path: url.path)

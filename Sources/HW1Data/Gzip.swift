@@ -5,14 +5,20 @@ import HW1CZlib
 public enum Gzip {
     /// Decompresses a gzip (or zlib) stream held in memory; concatenated gzip members are joined.
     ///
-    /// - Parameter source: the file name (or other label) that errors should name.
+    /// The output buffer starts from a bounded guess and doubles as inflate fills it; the
+    /// trailer's size field is never used to allocate (a hostile file can put anything there).
+    /// - Parameters:
+    ///   - source: the file name (or other label) that errors should name.
+    ///   - maximumSize: refuse output longer than this many bytes (for a caller that knows the
+    ///     size it expects), so a small file that inflates to gigabytes is stopped early.
     /// - Throws: `DataError.corruptCompressedData` if the stream is damaged, truncated or
-    ///   followed by bytes that are not another gzip member.
-    public static func decompress(_ compressed: some ContiguousBytes, source: String = "<memory>")
-        throws -> [UInt8]
-    {
+    ///   followed by bytes that are not another gzip member; `DataError.decompressedTooLarge`
+    ///   past `maximumSize`.
+    public static func decompress(
+        _ compressed: some ContiguousBytes, source: String = "<memory>", maximumSize: Int = .max
+    ) throws -> [UInt8] {
         try compressed.withUnsafeBytes { input in
-            try inflateAll(input, source: source)
+            try inflateAll(input, source: source, maximumSize: maximumSize)
         }
     }
 
@@ -48,20 +54,32 @@ public enum Gzip {
     }
 
     /// Reads a file whole, inflating it first if it starts with the gzip magic bytes 1f 8b.
-    public static func readFile(at url: URL) throws -> [UInt8] {
-        let data: Data
+    /// - Parameter maximumSize: the largest decompressed contents accepted, see `decompress`
+    ///   (a file that is not compressed is returned as it is, whatever its size).
+    /// - Throws: `DataError.unreadableFile` in plain words ("no such file", "is a directory"…),
+    ///   or the errors of `decompress`.
+    public static func readFile(at url: URL, maximumSize: Int = .max) throws -> [UInt8] {
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: url)
+            bytes = try FileBytes.read(url)
         } catch {
-            throw DataError.unreadableFile(path: url.path, reason: error.localizedDescription)
+            throw DataError.unreadableFile(path: url.path, reason: error.reason)
         }
-        if data.count >= 2 && data[data.startIndex] == 0x1f && data[data.startIndex + 1] == 0x8b {
-            return try decompress(data, source: url.path)
+        if bytes.count >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b {
+            return try decompress(bytes, source: url.path, maximumSize: maximumSize)
         }
-        return [UInt8](data)
+        return bytes  // already in memory at its real size: the caller's checks name the problem
     }
 
-    private static func inflateAll(_ input: UnsafeRawBufferPointer, source: String) throws -> [UInt8] {
+    /// The first output buffer: four times the input (typical for deflate), at least 64 KiB, at
+    /// most 64 MiB and never more than `maximumSize` + 1 (one extra byte shows an overrun).
+    static func initialCapacity(compressedSize: Int, maximumSize: Int) -> Int {
+        let (guess, overflow) = compressedSize.multipliedReportingOverflow(by: 4)
+        let bounded = min(max(overflow ? Int.max : guess, 1 << 16), 1 << 26)
+        return min(bounded, maximumSize == .max ? .max : maximumSize + 1)
+    }
+
+    private static func inflateAll(_ input: UnsafeRawBufferPointer, source: String, maximumSize: Int) throws -> [UInt8] {
         guard input.count > 0 else {
             throw DataError.corruptCompressedData(path: source, reason: "the file is empty")
         }
@@ -73,25 +91,45 @@ public enum Gzip {
         }
         defer { inflateEnd(&stream) }
 
-        let output = GrowableBytes(capacity: sizeHint(input))
-        stream.next_in = UnsafeMutablePointer(
-            mutating: input.baseAddress!.assumingMemoryBound(to: Bytef.self))
-        stream.avail_in = uInt(input.count)
+        let output = GrowableBytes(capacity: initialCapacity(compressedSize: input.count, maximumSize: maximumSize))
+        // zlib's counters are 32-bit: feed the input (and offer output space) in pieces that fit.
+        let chunk = Int(UInt32.max)
+        var inputConsumed = 0
+        func refillInput() {
+            guard stream.avail_in == 0, inputConsumed < input.count else { return }
+            let piece = min(input.count - inputConsumed, chunk)
+            stream.next_in = UnsafeMutablePointer(
+                mutating: (input.baseAddress! + inputConsumed).assumingMemoryBound(to: Bytef.self))
+            stream.avail_in = uInt(piece)
+            inputConsumed += piece
+        }
+        var inputLeft: Int { Int(stream.avail_in) + (input.count - inputConsumed) }
         while true {
-            output.reserveFreeSpace(atLeast: 1 << 16)
+            refillInput()
+            guard output.count <= maximumSize else {
+                throw DataError.decompressedTooLarge(path: source, limit: maximumSize)
+            }
+            // Near the limit ask for just one byte past it: enough to notice an overrun.
+            let room = maximumSize - output.count
+            output.reserveFreeSpace(atLeast: room < 1 << 16 ? room + 1 : 1 << 16)
+            let offered = min(output.freeCount, chunk)
             stream.next_out = output.freeSpace
-            stream.avail_out = uInt(output.freeCount)
+            stream.avail_out = uInt(offered)
             status = inflate(&stream, Z_NO_FLUSH)
-            output.count = output.capacity - Int(stream.avail_out)
+            output.count += offered - Int(stream.avail_out)
             switch status {
             case Z_OK:
                 continue
             case Z_STREAM_END:
-                guard stream.avail_in > 0 else { return output.toArray() }
+                guard output.count <= maximumSize else {
+                    throw DataError.decompressedTooLarge(path: source, limit: maximumSize)
+                }
+                refillInput()
+                guard inputLeft > 0 else { return output.toArray() }
                 // Another gzip member may follow (as `cat a.gz b.gz` produces).
-                let rest = Int(stream.avail_in)
+                let rest = inputLeft
                 let next = stream.next_in!
-                guard rest >= 2, next[0] == 0x1f, next[1] == 0x8b else {
+                guard rest >= 2, stream.avail_in >= 2, next[0] == 0x1f, next[1] == 0x8b else {
                     throw DataError.corruptCompressedData(
                         path: source, reason: "\(rest) unexpected bytes after the end of the gzip stream")
                 }
@@ -99,23 +137,13 @@ public enum Gzip {
                 guard status == Z_OK else {
                     throw DataError.corruptCompressedData(path: source, reason: zlibMessage(status, stream))
                 }
-            case Z_BUF_ERROR where stream.avail_in == 0:
+            case Z_BUF_ERROR where inputLeft == 0:
                 throw DataError.corruptCompressedData(
                     path: source, reason: "the compressed data ends early (the file is truncated)")
             default:
                 throw DataError.corruptCompressedData(path: source, reason: zlibMessage(status, stream))
             }
         }
-    }
-
-    /// The gzip trailer's ISIZE (uncompressed size mod 2³²) is exact for one small member,
-    /// and lets the output be allocated once.
-    private static func sizeHint(_ input: UnsafeRawBufferPointer) -> Int {
-        guard input.count >= 18, input[0] == 0x1f, input[1] == 0x8b else { return input.count * 4 }
-        let tail = input.count - 4
-        let size = Int(input[tail]) | Int(input[tail + 1]) << 8 | Int(input[tail + 2]) << 16
-            | Int(input[tail + 3]) << 24
-        return max(size + 1, 1024)
     }
 
     private static func zlibMessage(_ status: Int32, _ stream: z_stream) -> String {
@@ -149,7 +177,8 @@ private final class GrowableBytes {
 
     func reserveFreeSpace(atLeast minimum: Int) {
         guard freeCount < minimum else { return }
-        let newCapacity = max(capacity * 2, count + minimum)
+        let (doubled, overflow) = capacity.multipliedReportingOverflow(by: 2)
+        let newCapacity = max(overflow ? Int.max : doubled, count + minimum)
         let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         newBase.update(from: base, count: count)
         base.deallocate()

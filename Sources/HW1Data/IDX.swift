@@ -19,12 +19,8 @@ public enum IDX {
             throw DataError.dimensionMismatch(
                 path: path, detail: "header declares \(count) × \(rows) × \(columns) images; none may be 0")
         }
-        let (payload, overflow) = count.multipliedReportingOverflow(by: rows * columns)
-        guard !overflow, payload <= Int.max - 16 else {
-            throw DataError.dimensionMismatch(
-                path: path, detail: "header declares \(count) × \(rows) × \(columns) images, too many bytes")
-        }
-        try checkByteCount(bytes, path: path, expected: 16 + payload)
+        try checkByteCount(bytes, path: path, header: 16, factors: [count, rows, columns],
+                           declares: "\(count) images of \(rows) × \(columns) bytes")
         return IDXImages(count: count, rows: rows, columns: columns, pixels: Array(bytes[16...]))
     }
 
@@ -37,7 +33,7 @@ public enum IDX {
         guard count > 0 else {
             throw DataError.dimensionMismatch(path: path, detail: "header declares 0 labels")
         }
-        try checkByteCount(bytes, path: path, expected: 8 + count)
+        try checkByteCount(bytes, path: path, header: 8, factors: [count], declares: "\(count) labels")
         let labels = Array(bytes[8...])
         if validRange != 0...255, let bad = labels.firstIndex(where: { !validRange.contains(Int($0)) }) {
             throw DataError.labelOutOfRange(path: path, index: bad, value: Int(labels[bad]), range: validRange)
@@ -58,7 +54,19 @@ public enum IDX {
         }
     }
 
-    private static func checkByteCount(_ bytes: [UInt8], path: String, expected: Int) throws {
+    /// The file must hold exactly `header + product(factors)` bytes; the product is checked
+    /// for overflow (each factor is a 32-bit header field, so three of them can overflow).
+    private static func checkByteCount(
+        _ bytes: [UInt8], path: String, header: Int, factors: [Int], declares: String
+    ) throws {
+        let expected: Int
+        do {
+            expected = try DeclaredSize.byteCount(factors, header: header, available: bytes.count)
+        } catch .exceedsAvailable(let needed, _) {
+            throw DataError.wrongByteCount(path: path, expected: needed, actual: bytes.count)
+        } catch {
+            throw DataError.dimensionMismatch(path: path, detail: "header declares \(declares): \(error)")
+        }
         guard bytes.count == expected else {
             throw DataError.wrongByteCount(path: path, expected: expected, actual: bytes.count)
         }

@@ -70,13 +70,13 @@ public enum SafeTensors {
 
     /// Reads a `.safetensors` file; F64 tensors are converted to Float, other dtypes are refused.
     public static func read(from url: URL) throws -> (tensors: [String: FloatTensor], metadata: [String: String]) {
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: url)
+            bytes = try FileBytes.read(url)
         } catch {
-            throw SafeTensorsError.unreadableFile(path: url.path, reason: error.localizedDescription)
+            throw SafeTensorsError.unreadableFile(path: url.path, reason: error.reason)
         }
-        return try decode([UInt8](data), source: url.path)
+        return try decode(bytes, source: url.path)
     }
 
     /// Decodes safetensors bytes, checking the header, every offset and every size.
@@ -134,16 +134,22 @@ public enum SafeTensors {
             case "F64": elementSize = 8
             default: throw SafeTensorsError.unsupportedDType(path: source, tensor: name, dtype: dtype)
             }
-            var elementCount = 1
-            for dimension in shape {
-                let (product, overflow) = elementCount.multipliedReportingOverflow(by: dimension)
-                guard !overflow else { throw fail("tensor \"\(name)\" shape \(shape) is too large") }
-                elementCount = product
+            // The shape's byte count is checked against the data actually present before
+            // anything is allocated; its element count alone could still overflow in bytes.
+            let byteCount: Int
+            do {
+                byteCount = try DeclaredSize.byteCount(shape + [elementSize], available: dataLength)
+            } catch .exceedsAvailable(let needed, _) {
+                throw fail("tensor \"\(name)\" of shape \(shape) and dtype \(dtype) needs \(needed) bytes, "
+                    + "more than the \(dataLength) data bytes in the file")
+            } catch {
+                throw fail("tensor \"\(name)\" shape \(shape) with dtype \(dtype) is too large: \(error)")
             }
-            guard end - begin == elementCount * elementSize else {
+            guard end - begin == byteCount else {
                 throw fail("tensor \"\(name)\" of shape \(shape) and dtype \(dtype) needs "
-                    + "\(elementCount * elementSize) bytes, data_offsets give \(end - begin)")
+                    + "\(byteCount) bytes, data_offsets give \(end - begin)")
             }
+            let elementCount = byteCount / elementSize
             let values = bytes.withUnsafeBytes { raw -> [Float] in
                 let base = raw.baseAddress! + dataStart + begin
                 if elementSize == 4 {

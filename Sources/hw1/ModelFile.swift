@@ -43,6 +43,7 @@ enum ModelFile {
             throw CLIError("\(path): inputs normalised with input_mean/input_std are not supported; this tool feeds pixels as x/255")
         }
         let sizes = try metadata["layer_sizes"].map { try parseSizes($0, path: path) } ?? inferSizes(tensors, path: path)
+        try checkParameterCount(sizes, fitsIn: tensors, path: path)
         let named = tensors.map { NamedParameter<Float>(name: $0.key, shape: $0.value.shape, values: $0.value.values) }
             .sorted { $0.name < $1.name }
         do {
@@ -58,6 +59,32 @@ enum ModelFile {
             throw CLIError("\(path): metadata layer_sizes '\(text)' is not a list of positive integers like 784,128,64,10")
         }
         return sizes.map { $0! }
+    }
+
+    /// Refuses layer sizes that need more parameters than the file's tensors hold, before the
+    /// network allocates them: `layer_sizes` is free text, and "784,4611686018427387904,10"
+    /// would overflow the parameter count (a trap) or ask for terabytes.
+    static func checkParameterCount(_ sizes: [Int], fitsIn tensors: [String: FloatTensor], path: String) throws {
+        let held = tensors.values.reduce(0) { $0 + $1.values.count }  // each bounded by the file size
+        var needed = 0
+        for (inputs, outputs) in zip(sizes, sizes.dropFirst()) {
+            guard case .success(let weights) = DeclaredSize.product([inputs, outputs]),
+                  let total = DeclaredSize.sum(needed, weights).flatMap({ DeclaredSize.sum($0, outputs) }) else {
+                throw CLIError("\(path): layer sizes \(sizes.map(String.init).joined(separator: ",")) need more "
+                    + "parameters than a 64-bit count holds; the metadata layer_sizes is damaged")
+            }
+            needed = total
+        }
+        let missing = (0..<max(sizes.count - 1, 0)).flatMap { ["layers.\($0).weight", "layers.\($0).bias"] }
+            .filter { tensors[$0] == nil }
+        guard missing.isEmpty else {
+            throw CLIError("\(path): layer sizes \(sizes.map(String.init).joined(separator: ",")) need the tensors "
+                + "\(missing.joined(separator: ", ")), which the file does not hold; the file is incomplete or damaged")
+        }
+        guard needed <= held else {
+            throw CLIError("\(path): layer sizes \(sizes.map(String.init).joined(separator: ",")) need \(needed) "
+                + "parameters but the file's tensors hold only \(held); the metadata layer_sizes does not match the weights")
+        }
     }
 
     /// Sizes from `layers.{i}.weight` shapes `[out, in]`, checking that neighbours connect.

@@ -1,4 +1,5 @@
 import Foundation
+import HW1Data
 
 /// The `metrics.json` contract of `hw1 train --out DIR` (and of the PyTorch twin):
 /// `config` holds every hyperparameter and the seed, `epochs` one record per epoch,
@@ -75,11 +76,16 @@ extension RunMetrics {
     /// Reads and decodes `metrics.json`, with an error that names the file.
     static func load(from url: URL) throws -> RunMetrics {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw CLIError("cannot read \(url.path): \(error.localizedDescription)")
+        do { data = Data(try FileBytes.read(url)) } catch {
+            throw CLIError("cannot read \(error)")
         }
+        return try decode(data, path: url.path)
+    }
+
+    /// Decodes `metrics.json` bytes; `path` names them in the error.
+    static func decode(_ data: Data, path: String) throws -> RunMetrics {
         do { return try JSONDecoder().decode(RunMetrics.self, from: data) } catch {
-            throw CLIError("\(url.path) is not a valid metrics.json (\(error)); re-run the training that wrote it")
+            throw CLIError("\(path) is not a valid metrics.json (\(error)); re-run the training that wrote it")
         }
     }
 

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import HW1Data
+
+/// The four faults that fuzzing found (issue #17), each reproduced with the exact bytes that
+/// used to trap or allocate gigabytes; each must now be a named error.
+@Suite struct HostileHeaderTests {
+    @Test func idxRowsTimesColumnsOverflowIsANamedError() {
+        // 16 bytes: magic 0x803, count 1, rows and columns 0xFFFFFFFF (used to trap in rows * columns).
+        let bytes = IDXFixture.bigEndian(IDX.imagesMagic) + IDXFixture.bigEndian(1)
+            + IDXFixture.bigEndian(0xFFFF_FFFF) + IDXFixture.bigEndian(0xFFFF_FFFF)
+        #expect(throws: DataError.self) { try IDX.parseImages(bytes, path: "hostile.idx") }
+        do {
+            _ = try IDX.parseImages(bytes, path: "hostile.idx")
+        } catch {
+            #expect("\(error)".contains("hostile.idx"))
+        }
+    }
+
+    @Test func declaredSizeReportsOverflowAndShortfall() {
+        #expect(throws: DeclaredSize.Problem.overflow(factors: [1 << 62, 4])) {
+            try DeclaredSize.byteCount([1 << 62, 4], available: 80)
+        }
+        #expect(throws: DeclaredSize.Problem.exceedsAvailable(needed: 24, available: 20)) {
+            try DeclaredSize.byteCount([2, 2], header: 20, available: 20)
+        }
+        #expect(throws: DeclaredSize.Problem.negative(factors: [3, -1])) {
+            try DeclaredSize.byteCount([3, -1], available: 100)
+        }
+        #expect((try? DeclaredSize.byteCount([2, 3, 4], header: 16, available: 40)) == 40)
+    }
+
+    @Test func gzipTrailerIsNotTrustedForAllocation() throws {
+        // A valid gzip member whose trailer claims 2³² − 1 and 2³² − 2 bytes of output: the
+        // first used to trap converting the size for zlib, the second allocated 4 GiB first.
+        for trailer: [UInt8] in [[0xFF, 0xFF, 0xFF, 0xFF], [0xFE, 0xFF, 0xFF, 0xFF]] {
+            var bytes = try Gzip.compress([UInt8]("hello".utf8))
+            bytes.replaceSubrange((bytes.count - 4)..., with: trailer)
+            // zlib checks the size modulo 2³² at the end: a named corrupt-data error, not a trap.
+            #expect(throws: DataError.self) { try Gzip.decompress(bytes, source: "hostile.gz") }
+        }
+        #expect(Gzip.initialCapacity(compressedSize: 20, maximumSize: .max) == 1 << 16)
+        #expect(Gzip.initialCapacity(compressedSize: Int.max, maximumSize: .max) == 1 << 26)
+    }
+
+    @Test func safeTensorsElementCountTimesSizeOverflowIsANamedError() {
+        let header = #"{"w":{"dtype":"F32","shape":[4611686018427387904],"data_offsets":[0,4]}}"#
+        var bytes = withUnsafeBytes(of: UInt64(header.utf8.count).littleEndian) { [UInt8]($0) }
+        bytes += [UInt8](header.utf8) + [0, 0, 0, 0]
+        #expect(throws: SafeTensorsError.self) { try SafeTensors.decode(bytes, source: "hostile.safetensors") }
+    }
+
+    @Test func duplicateHeaderCheckIsLinearAndStillNamesBothColumns() throws {
+        // 10⁵ distinct columns took 17.5 s with the quadratic check; then a duplicate at the end.
+        let count = 100_000
+        let names = (0..<count).map { "c\($0)" }
+        let text = names.joined(separator: ",") + ",c7\n" + Array(repeating: "1", count: count + 1).joined(separator: ",") + "\n"
+        #expect(throws: NumericCSVError.self) { try NumericCSV(parsing: text, source: "wide.csv") }
+        do {
+            _ = try NumericCSV(parsing: text, source: "wide.csv")
+        } catch {
+            #expect("\(error)".contains("columns 8 and \(count + 1) are both named \"c7\""))
+        }
+    }
+}
