@@ -120,7 +120,7 @@ def answer_sources(lang: str) -> list[tuple[str, Path]]:
     return sources
 
 
-CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL_CHARACTER = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]")  # tab included: Markdown here never needs one
 
 
 def check_control_characters(path: Path) -> None:
@@ -131,7 +131,8 @@ def check_control_characters(path: Path) -> None:
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if match := CONTROL_CHARACTER.search(line):
             code = ord(match.group())
-            hint = {7: " (was it \\a, as in \\alpha or \\approx?)", 8: " (was it \\b, as in \\beta?)"}.get(code, "")
+            hint = {7: " (was it \\a, as in \\alpha or \\approx?)", 8: " (was it \\b, as in \\beta?)",
+                    9: " (a tab: was it \\t, as in \\times or \\theta? else use spaces)"}.get(code, "")
             raise BuildError(f"{path.relative_to(ROOT)}:{number}:{match.start() + 1}: control character "
                              f"U+{code:04X}{hint}; replace it with the text it stands for")
 
