@@ -27,6 +27,8 @@ help:
 	@echo "make build  - release build of the hw1 CLI and hw1-bench"
 	@echo "make example - build and run Examples/BLASConsumer, a package reusing the BLAS wrapper"
 	@echo "make bench SWIFT_TARGET_CPU=znver4 - tune release builds (build, run, bench) for one processor; unset: baseline x86-64"
+	@echo "make submission NAME=First_Last - the hand-in archive dist/HW1_First_Last.zip (PDFs, notebooks, code, results)"
+	@echo "make pdf NAME=First_Last - only the two answer PDFs in dist/"
 	@echo "make clean  - remove build output (make distclean also removes the Python venv)"
 
 # Debian packages: installed with apt-get as root, else through sudo, else we say how.
@@ -99,13 +101,31 @@ distclean: clean
 # ---- Hand-in (issue #11): the answer PDFs from Docs/answers/ -------------------------------
 # make pdf NAME=First_Last → dist/HW1_First_Last.pdf and dist/HW1_First_Last_fa.pdf.
 # NAME is checked first (letters of any script, digits, _ and -).
-.PHONY: pdf test-handin
+.PHONY: pdf test-handin submission notebooks
 HANDIN := Scripts/handin
-pdf: deps venv
-	@$(PYTHON) $(HANDIN)/handin_name.py "$(NAME)" >/dev/null
+# NAME is checked with the system python3 (handin_name.py needs the standard library only),
+# before anything is installed or built.
+CHECK_NAME = python3 $(HANDIN)/handin_name.py "$(NAME)" >/dev/null
+pdf:
+	@$(CHECK_NAME)
+	@$(MAKE) --no-print-directory deps venv
 	$(PYTHON) $(HANDIN)/answers_pdf.py --lang en --name "$(NAME)" --out "dist/HW1_$(NAME).pdf"
 	$(PYTHON) $(HANDIN)/answers_pdf.py --lang fa --name "$(NAME)" --out "dist/HW1_$(NAME)_fa.pdf"
 
-# Tests of the hand-in: NAME checks, both PDFs build, headings, no raw TeX, images.
-test-handin: deps venv
+# make submission NAME=First_Last → dist/HW1_First_Last.zip: both PDFs, the executed notebooks,
+# code/ (git archive HEAD) and results/. Reuses make run's results; runs make run if any is missing.
+submission:
+	@$(CHECK_NAME)
+	@$(MAKE) --no-print-directory deps build venv
+	@$(PYTHON) $(HANDIN)/submission.py --results-complete || $(MAKE) --no-print-directory run
+	$(PYTHON) $(HANDIN)/submission.py --name "$(NAME)"
+
+# The notebooks executed with outputs into dist/notebooks (make submission does this itself).
+notebooks: deps build venv
+	$(PYTHON) $(HANDIN)/notebooks.py --out dist/notebooks
+
+# Tests of the hand-in: NAME checks, both PDFs build, headings, no raw TeX, images; the
+# notebooks in fast mode; the archive's name, members and NAME errors.
+test-handin: deps build venv
 	$(PYTHON) $(HANDIN)/test_handin.py
+	$(PYTHON) $(HANDIN)/test_submission.py

@@ -7,6 +7,7 @@ import BLASKit
 ///
 /// All buffers are row-major. Nothing here allocates; elementwise work is one pass each.
 enum DenseKernel {
+    // notebook-excerpt: begin dense-forward
     /// Forward: `y[rows, out] = f(x[rows, in] · wᵀ + b)`, with `w` stored `[out, in]`
     /// (PyTorch's `nn.Linear` layout, used through gemm's transB flag) and `b` `[out]`.
     @inline(__always)
@@ -47,7 +48,9 @@ enum DenseKernel {
             }
         }
     }
+    // notebook-excerpt: end dense-forward
 
+    // notebook-excerpt: begin dense-weight-gradient
     /// Weight gradient `dw[out, in] = δᵀ · x` for `δ[rows, out]` (the gradient with respect to
     /// the layer's pre-activation) and `x[rows, in]`. Overwrites `dw`.
     @inline(__always)
@@ -59,7 +62,9 @@ enum DenseKernel {
             CblasTrans, CblasNoTrans, Int32(outputs), Int32(inputs), Int32(rows),
             1, delta, Int32(outputs), x, Int32(inputs), 0, dw, Int32(inputs))
     }
+    // notebook-excerpt: end dense-weight-gradient
 
+    // notebook-excerpt: begin dense-input-gradient
     /// Input gradient `dx[rows, in] = δ[rows, out] · w[out, in]`. Overwrites `dx`.
     @inline(__always)
     static func inputGradient<Scalar: BLASScalar>(
@@ -70,7 +75,9 @@ enum DenseKernel {
             CblasNoTrans, CblasNoTrans, Int32(rows), Int32(inputs), Int32(outputs),
             1, delta, Int32(outputs), w, Int32(inputs), 0, dx, Int32(inputs))
     }
+    // notebook-excerpt: end dense-input-gradient
 
+    // notebook-excerpt: begin dense-activation-backward
     /// Turns `g[rows, n]` = ∂L/∂y into ∂L/∂z in place (multiplying by f′ through the output
     /// `y`) and writes the bias gradient `db[n]` = column sums of the result, in one pass.
     @inline(__always)
@@ -106,4 +113,5 @@ enum DenseKernel {
             }
         }
     }
+    // notebook-excerpt: end dense-activation-backward
 }

@@ -63,6 +63,7 @@ public struct SGDRangeUpdate<Scalar: BLASScalar> {
     /// `[parameterCount]` velocity; nil when `momentum` is 0.
     let velocity: UnsafeMutablePointer<Scalar>?
 
+    // notebook-excerpt: begin sgd-momentum-update
     /// Updates `parameters[range]` from `gradients[range]` (and the velocity at the same
     /// indices); `decay` is λ for a weight range, 0 for a bias range.
     @inline(__always)
@@ -86,4 +87,5 @@ public struct SGDRangeUpdate<Scalar: BLASScalar> {
             p[i] -= eta * (nesterov ? gi + mu * vi : vi)
         }
     }
+    // notebook-excerpt: end sgd-momentum-update
 }

@@ -24,6 +24,7 @@ enum SoftmaxCrossEntropyKernel {
         return (total, correct)
     }
 
+    // notebook-excerpt: begin softmax-cross-entropy-gradient
     /// Replaces `logits[rows, classes]` by `scale · (softmax(z) − onehot(label))` (the gradient
     /// of the mean loss when `scale = 1 / batch`), writes its column sums to `biasGradient[classes]`,
     /// and returns the summed loss and the number of correct arg-max predictions.
@@ -59,4 +60,5 @@ enum SoftmaxCrossEntropyKernel {
         }
         return (total, correct)
     }
+    // notebook-excerpt: end softmax-cross-entropy-gradient
 }

@@ -88,6 +88,7 @@ final class WorkerBuffers<Scalar: BLASScalar>: @unchecked Sendable {
             logits: activations[sizes.count - 1], labels: labels, rows: rows, classes: classes)
     }
 
+    // notebook-excerpt: begin backpropagation
     /// Forward and backward over the gathered rows: writes (overwrites) `gradients` with this
     /// worker's share of the gradient of the batch's mean loss: `scale` is 1 / (rows in the whole
     /// batch, over all workers), not 1 / `rows`.
@@ -116,6 +117,7 @@ final class WorkerBuffers<Scalar: BLASScalar>: @unchecked Sendable {
             }
         }
     }
+    // notebook-excerpt: end backpropagation
 }
 
 /// Carries non-Sendable values (pointers, worker arrays) into `concurrentPerform`, whose

@@ -352,7 +352,7 @@ enum RegressionBenchmark {
 
         let measured = cells.filter { $0.skipped == nil && $0.condition == settings.conditions[0] }.map(\.evidence)
         try RegressionBenchmarkCharts.write(measured, to: directory)
-        print("\nwrote \(directory.path)/benchmark.csv, benchmark.md, time-vs-n.svg, time-vs-d.svg (and -fa.svg twins in Persian)")
+        print("\nwrote \(settings.output)/benchmark.csv, benchmark.md, time-vs-n.svg, time-vs-d.svg (and -fa.svg twins in Persian)")
     }
 }
 

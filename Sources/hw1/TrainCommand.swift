@@ -148,7 +148,7 @@ struct TrainCommand: ParsableCommand {
         var extra: [String: JSONValue] = ["data_dir": .string(data.directory.path)]
         extra["threads"] = .number(Double(OpenBLAS.threadCount))
         try TrainingOutput(result: result, settings: settings, extraConfig: extra).write(to: folder)
-        print("wrote \(folder.path)/{metrics.json,model.safetensors,loss.svg,accuracy.svg}")
+        print("wrote \(out ?? "results/runs/\(settings.part)/seed-\(settings.seed)")/{metrics.json,model.safetensors,loss.svg,accuracy.svg}")
         switch result.history.outcome {
         case .completed:
             if let final = result.history.final {
