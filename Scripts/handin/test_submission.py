@@ -26,6 +26,11 @@ import submission  # noqa: E402
 NOTEBOOK_FILES = [ROOT / "Notebooks" / f"{name}.ipynb" for name in notebooks.NOTEBOOKS]
 
 
+def joined(value) -> str:
+    """A notebook text field: a string or (as saved in JSON) a list of lines."""
+    return "".join(value) if isinstance(value, list) else (value or "")
+
+
 def code_cells(notebook: dict) -> list[dict]:
     return [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
 
@@ -156,12 +161,12 @@ class SubmissionArchiveTests(unittest.TestCase):
                 self.assertGreaterEqual(sum(1 for cell in cells if cell["outputs"]), len(cells) - 2)
                 self.assertTrue(any("image/png" in o.get("data", {}) or "image/svg+xml" in o.get("data", {})
                                     for o in outputs), "a figure is shown inline")
-                answer = "".join(o.get("text", "") for o in cells[-1]["outputs"])
+                answer = "".join(joined(o.get("text", "")) for o in cells[-1]["outputs"])
                 self.assertRegex(answer, r"\d+\.\d+", "the answer in words quotes the measured numbers")
 
     def test_problem_5_notebook_shows_the_swift_code_that_ran(self):
         notebook = json.loads(self.archive.read("notebooks/problem-5.ipynb"))
-        shown = "".join("".join(o.get("data", {}).get("text/markdown", ""))
+        shown = "".join(joined(o.get("data", {}).get("text/markdown", ""))
                         for cell in code_cells(notebook) for o in cell["outputs"])
         source = (ROOT / "Sources/HW1NeuralNetwork/SoftmaxCrossEntropyKernel.swift").read_text()
         self.assertIn("```swift", shown)
