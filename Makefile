@@ -101,7 +101,7 @@ distclean: clean
 # ---- Hand-in (issue #11): the answer PDFs from Docs/answers/ -------------------------------
 # make pdf NAME=First_Last → dist/HW1_First_Last.pdf and dist/HW1_First_Last_fa.pdf.
 # NAME is checked first (letters of any script, digits, _ and -).
-.PHONY: pdf test-handin submission notebooks
+.PHONY: pdf test-handin submission notebooks handin-pictures
 HANDIN := Scripts/handin
 # NAME is checked with the system python3 (handin_name.py needs the standard library only),
 # before anything is installed or built.
@@ -119,6 +119,14 @@ submission:
 	@$(MAKE) --no-print-directory deps build venv
 	@$(PYTHON) $(HANDIN)/submission.py --results-complete || $(MAKE) --no-print-directory run
 	$(PYTHON) $(HANDIN)/submission.py --name "$(NAME)"
+
+# The README's pictures of each answer file's title page and contents (Docs/handin/, committed).
+handin-pictures:
+	@$(MAKE) --no-print-directory pdf NAME=First_Last
+	@for lang in en fa; do suffix=$$([ $$lang = fa ] && echo _fa); \
+	  pdftoppm -f 1 -l 1 -png -scale-to 468 -singlefile dist/HW1_First_Last$$suffix.pdf Docs/handin/page1-$$lang; \
+	  pdftoppm -f 2 -l 2 -png -scale-to 468 -singlefile dist/HW1_First_Last$$suffix.pdf Docs/handin/contents-$$lang; done
+	@echo "wrote Docs/handin/{page1,contents}-{en,fa}.png"
 
 # The notebooks executed with outputs into dist/notebooks (make submission does this itself).
 notebooks: deps build venv
