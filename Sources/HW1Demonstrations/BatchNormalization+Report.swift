@@ -14,7 +14,7 @@ extension BatchNormalizationDemonstration {
         let sizes = ([c.inputSize] + c.hiddenSizes + [2]).map(String.init).joined(separator: "-")
         var training = TextTable(
             caption: "training-set loss, sigmoid network \(sizes), SGD η = \(c.learningRate), batch \(c.batchSize), same initial weights and batches",
-            header: ["step", "without BN", "with BN"])
+            header: ["step", "without BN", "with BN"], key: "training")
         for index in result.recordedSteps.indices where index % 3 == 0 || index == result.recordedSteps.count - 1 {
             training.addRow([
                 "\(result.recordedSteps[index])", TableNumber.fixed(result.plainLoss[index]),
@@ -23,10 +23,13 @@ extension BatchNormalizationDemonstration {
         }
 
         var batchSizes = TextTable(
-            caption: "the BatchNorm network trained on \(c.examplesPerBatchSizeRun) examples at each batch size (same start, η = \(c.learningRate)); loss on the training set with its full-set statistics",
-            header: ["batch size", "steps", "training loss"])
-        for (b, loss) in zip(c.trainingBatchSizes, result.lossByTrainingBatchSize) {
-            batchSizes.addRow(["\(b)", "\(c.examplesPerBatchSizeRun / b)", TableNumber.fixed(loss)])
+            caption: "the BatchNorm network trained at each batch size (same start, η = \(c.learningRate)) on equal examples (\(c.examplesPerBatchSizeRun), equal epochs) and for equal steps (\(c.stepsPerBatchSizeRun)); loss on the training set with its full-set statistics",
+            header: ["batch size", "steps", "training loss", "examples", "training loss "], key: "batch-sizes")
+        for (index, b) in c.trainingBatchSizes.enumerated() {
+            batchSizes.addRow([
+                "\(b)", "\(c.examplesPerBatchSizeRun / b)", TableNumber.fixed(result.lossByTrainingBatchSize[index]),
+                "\(c.stepsPerBatchSizeRun * b)", TableNumber.fixed(result.lossByTrainingBatchSizeEqualSteps[index]),
+            ])
         }
 
         var noise = TextTable(
@@ -58,6 +61,11 @@ extension BatchNormalizationDemonstration {
         let worst = max(result.gradientCheck.input, result.gradientCheck.gamma, result.gradientCheck.beta)
         let last = result.recordedSteps.count - 1
         let smallest = result.noise.first, largest = result.noise.last
+        var batchSizeValues: [String: Double] = [:]
+        for (index, b) in c.trainingBatchSizes.enumerated() {
+            batchSizeValues["loss-equal-examples-b\(b)"] = result.lossByTrainingBatchSize[index]
+            batchSizeValues["loss-equal-steps-b\(b)"] = result.lossByTrainingBatchSizeEqualSteps[index]
+        }
         return DemonstrationReport(
             name: "batchnorm", question: "3(c)",
             title: "BatchNorm: gradient-checked layer, faster training, noisy statistics at small batch sizes",
@@ -66,7 +74,7 @@ extension BatchNormalizationDemonstration {
                 "The hand-written BatchNorm backward pass matches finite differences: largest relative error \(TableNumber.scientific(worst)).",
                 "After \(result.recordedSteps[last]) identical SGD steps the loss is \(TableNumber.fixed(result.batchNormLoss[last])) with BatchNorm against \(TableNumber.fixed(result.plainLoss[last])) without.",
                 "Var(μ_B)·B/s² stays ≈ 1 (the batch mean's variance falls as 1/B); the probe's x̂ has standard deviation \(TableNumber.fixed(smallest?.probeNormalizedStandardDeviation ?? 0, decimals: 3)) at B = \(smallest?.batchSize ?? 0) against \(TableNumber.fixed(largest?.probeNormalizedStandardDeviation ?? 0, decimals: 3)) at B = \(largest?.batchSize ?? 0): small batches make every normalised value noisy.",
-                "Trained at batch size \(c.trainingBatchSizes.first ?? 0) the BatchNorm network ends at loss \(TableNumber.fixed(result.lossByTrainingBatchSize.first ?? 0)) against \(TableNumber.fixed(result.lossByTrainingBatchSize.last ?? 0)) at \(c.trainingBatchSizes.last ?? 0) on the same examples: with two rows every normalised value is ±1, so what it learns does not carry over to full-set statistics.",
+                "Trained at batch size \(c.trainingBatchSizes.first ?? 0) the BatchNorm network ends at loss \(TableNumber.fixed(result.lossByTrainingBatchSize.first ?? 0)) against \(TableNumber.fixed(result.lossByTrainingBatchSize.last ?? 0)) at \(c.trainingBatchSizes.last ?? 0) on the same examples, and at \(TableNumber.fixed(result.lossByTrainingBatchSizeEqualSteps.first ?? 0)) against \(TableNumber.fixed(result.lossByTrainingBatchSizeEqualSteps.last ?? 0)) after the same \(c.stepsPerBatchSizeRun) steps (start: \(TableNumber.fixed(result.batchNormLoss[0]))): the smallest batch is worst whether steps or examples are equal.",
             ],
             figures: [
                 DemonstrationFigure(fileName: "batchnorm-training-loss.svg", svg: lossChart.svg()),
@@ -78,6 +86,7 @@ extension BatchNormalizationDemonstration {
                 // The plateau: the highest loss from step 30 on (after the first fall to ≈ ln 2).
                 "plain-loss-max-from-30": zip(result.recordedSteps, result.plainLoss).filter { $0.0 >= 30 }.map(\.1).max() ?? .nan,
                 "bn-loss-first": result.batchNormLoss[0], "bn-loss-last": result.batchNormLoss[last],
-            ])
+                "bn-loss-30": zip(result.recordedSteps, result.batchNormLoss).first { $0.0 == 30 }?.1 ?? .nan,
+            ].merging(batchSizeValues) { $1 })
     }
 }

@@ -31,8 +31,10 @@ public enum BatchNormalizationDemonstration {
         public var recordInterval = 10
         /// Batch sizes at which the BatchNorm network is also trained on the same number of examples.
         public var trainingBatchSizes = [2, 8, 32]
-        /// Examples each of those runs sees (steps = examples / batch size).
+        /// Examples each of those runs sees (steps = examples / batch size): equal epochs.
         public var examplesPerBatchSizeRun = 2400
+        /// Steps of a second run at each of those batch sizes: equal steps (examples = steps × batch size).
+        public var stepsPerBatchSizeRun = 300
         /// Batch sizes of the noise study.
         public var noiseBatchSizes = [2, 8, 64]
         /// Batches drawn per batch size.
@@ -41,7 +43,7 @@ public enum BatchNormalizationDemonstration {
         public var population = (mean: 2.0, standardDeviation: 3.0)
 
         /// The defaults: a 6×4 check; 8-32-32-32-32-32-2 sigmoid network, 256 rows, 150 steps of 32, η = 0.5,
-        /// and 2400 examples at batch sizes 2, 8, 32;
+        /// and 2400 examples (and, separately, 300 steps) at batch sizes 2, 8, 32;
         /// noise at B = 2, 8, 64 with 2000 batches each from N(2, 3²).
         public init() {}
     }
@@ -85,6 +87,8 @@ public enum BatchNormalizationDemonstration {
         /// Training-set loss of the BatchNorm network after training at each of
         /// ``Configuration/trainingBatchSizes`` on the same number of examples (same η, same start).
         public var lossByTrainingBatchSize: [Double]
+        /// The same after ``Configuration/stepsPerBatchSizeRun`` steps at each batch size (equal steps).
+        public var lossByTrainingBatchSizeEqualSteps: [Double]
         /// One entry per batch size of the noise study.
         public var noise: [NoiseLevel]
     }
@@ -116,14 +120,16 @@ public enum BatchNormalizationDemonstration {
         }
 
         // Small batches: at B = 2 every normalised pre-activation is ±1, whatever the input.
-        let lossByTrainingBatchSize = c.trainingBatchSizes.map { b in
+        func trained(batchSize b: Int, steps: Int) -> Double {
             var network = normalizedStart
-            for step in 0..<(c.examplesPerBatchSizeRun / b) {
+            for step in 0..<steps {
                 let batch = SyntheticClassification.batch(data, start: step * b, count: b)
                 network.step(batch.inputs, labels: batch.labels, learningRate: c.learningRate)
             }
             return network.loss(data.inputs, labels: data.labels)
         }
+        let lossByTrainingBatchSize = c.trainingBatchSizes.map { trained(batchSize: $0, steps: c.examplesPerBatchSizeRun / $0) }
+        let lossByTrainingBatchSizeEqualSteps = c.trainingBatchSizes.map { trained(batchSize: $0, steps: c.stepsPerBatchSizeRun) }
 
         let (mu, s) = c.population
         let noise = c.noiseBatchSizes.map { b in
@@ -144,7 +150,8 @@ public enum BatchNormalizationDemonstration {
         }
         return Result(
             configuration: c, gradientCheck: check, recordedSteps: recorded, plainLoss: plainLoss,
-            batchNormLoss: batchNormLoss, lossByTrainingBatchSize: lossByTrainingBatchSize, noise: noise)
+            batchNormLoss: batchNormLoss, lossByTrainingBatchSize: lossByTrainingBatchSize,
+            lossByTrainingBatchSizeEqualSteps: lossByTrainingBatchSizeEqualSteps, noise: noise)
     }
 
     /// Checks ``BatchNormLayer/backward(_:outputGradient:)`` against centred finite differences

@@ -126,7 +126,7 @@ public enum L1L2SparsityDemonstration {
 
     private static func sign(_ x: Double) -> Double { x > 0 ? 1 : (x < 0 ? -1 : 0) }
 
-    /// The table, findings and histograms of a run.
+    /// The table, findings and histograms of a run, and the geometry figure of the L1 and L2 balls.
     public static func report(_ result: Result) throws -> DemonstrationReport {
         let c = result.configuration
         var table = TextTable(
@@ -155,6 +155,6 @@ public enum L1L2SparsityDemonstration {
                 "L1 with the proximal step: \(TableNumber.percent(prox.zeroShare)) of the weights are exactly 0 and \(prox.uninformativeInputsCut) of the \(c.inputSize - c.informativeCount) useless inputs are cut off entirely (\(prox.informativeInputsCut) useful ones); L2: \(TableNumber.percent(l2.zeroShare)) (it only shrinks).",
                 "L1 as a plain subgradient: \(TableNumber.percent(sub.zeroShare)) exact zeros but \(TableNumber.percent(sub.nearZeroShare)) below 1e-3 — the weights jitter around 0 instead of landing on it.",
             ],
-            figures: figures)
+            figures: figures + L1L2Geometry.figures())
     }
 }

@@ -40,6 +40,11 @@ public enum LargeInitializationDemonstration {
         public var initialSaturation: [Double]
         /// The same after training.
         public var finalSaturation: [Double]
+        /// Root-mean-square entry of ∂L/∂W of each weight layer (input first, the output layer
+        /// last) on the whole training set, before training.
+        public var initialGradientRMS: [Double]
+        /// Mean σ′(z) over the units of each hidden layer on the training set, before training.
+        public var initialMeanDerivative: [Double]
         /// Mean loss on the training set at steps 0, interval, 2·interval, …, steps.
         public var lossCurve: [Double]
         /// Accuracy on the training set after training.
@@ -75,11 +80,15 @@ public enum LargeInitializationDemonstration {
             var network = try Network<Double>(sizes: sizes, activation: .sigmoid, initializer: initializer, using: &generator)
             let workspace = try TrainingWorkspace(network: network, batchSize: c.batchSize)
             var optimizer = SGD<Double>(learningRate: c.learningRate)
-            func saturation() -> [Double] {
-                let measured = NetworkProbe(layers: network.layers, activation: .sigmoid).measure(data.inputs, labels: data.labels)
-                return measured.dropLast().map(\.saturatedShare)
+            func measure() -> [LayerMeasurement] {
+                NetworkProbe(layers: network.layers, activation: .sigmoid).measure(data.inputs, labels: data.labels)
             }
-            let initial = saturation()
+            func saturation() -> [Double] { measure().dropLast().map(\.saturatedShare) }
+            let start = measure()
+            let initial = start.dropLast().map(\.saturatedShare)
+            let gradientRMS = zip(start, zip(sizes.dropLast(), sizes.dropFirst())).map { layer, shape in
+                layer.weightGradientNorm / Double(shape.0 * shape.1).squareRoot()
+            }
             var curve = [Double(try network.loss(data.inputs, labels: data.labels))]
             for step in 1...c.steps {
                 let batch = SyntheticClassification.batch(data, start: (step - 1) * c.batchSize, count: c.batchSize)
@@ -89,7 +98,8 @@ public enum LargeInitializationDemonstration {
             let predictions = network.predictions(data.inputs)
             let correct = zip(predictions, data.labels).filter { $0 == $1 }.count
             return Run(
-                name: name, initialSaturation: initial, finalSaturation: saturation(), lossCurve: curve,
+                name: name, initialSaturation: Array(initial), finalSaturation: saturation(),
+                initialGradientRMS: gradientRMS, initialMeanDerivative: start.dropLast().map(\.meanDerivative), lossCurve: curve,
                 finalAccuracy: Double(correct) / Double(data.labels.count))
         }
         return Result(
@@ -115,6 +125,27 @@ public enum LargeInitializationDemonstration {
             curve.addRow(["\(result.recordedSteps[index])"] + runs.map { TableNumber.fixed($0.lossCurve[index]) })
         }
         curve.addRow(["accuracy"] + runs.map { TableNumber.percent($0.finalAccuracy) })
+        // The gradient the claim of 2(c) is about, measured on this sigmoid network at the start.
+        let weightLayers = result.configuration.hiddenSizes.count + 1
+        var gradients = TextTable(
+            caption: "before training, on the training set: RMS entry of ∂L/∂W per weight layer (input first) and mean σ′(z) per hidden layer",
+            header: ["initialisation"] + (1...weightLayers).map { $0 == weightLayers ? "RMS ∂L/∂W\($0) (output)" : "RMS ∂L/∂W\($0)" }
+                + result.configuration.hiddenSizes.indices.map { "mean σ′ layer \($0 + 1)" },
+            key: "init-gradients")
+        for run in runs {
+            gradients.addRow([run.name] + run.initialGradientRMS.map { TableNumber.scientific($0) }
+                + run.initialMeanDerivative.map { TableNumber.fixed($0) })
+        }
+        var values: [String: Double] = [:]
+        for (prefix, run) in [("large", result.large), ("xavier", result.xavier)] {
+            for (index, rms) in run.initialGradientRMS.enumerated() { values["\(prefix)-grad-rms-w\(index + 1)"] = rms }
+            for (index, d) in run.initialMeanDerivative.enumerated() { values["\(prefix)-mean-derivative-\(index + 1)"] = d }
+            for (index, share) in run.initialSaturation.enumerated() { values["\(prefix)-saturated-before-\(index + 1)"] = share }
+            values["\(prefix)-loss-first"] = run.lossCurve[0]
+            values["\(prefix)-loss-last"] = run.finalLoss
+            // How much larger the first layer's gradient is than the output layer's.
+            values["\(prefix)-grad-rms-w1-over-output"] = run.initialGradientRMS[0] / run.initialGradientRMS[weightLayers - 1]
+        }
         var chart = LineChart(
             title: "Sigmoid network: large initial weights train slowly", xLabel: "SGD step",
             yLabel: "training loss", yScale: .log10)
@@ -124,11 +155,13 @@ public enum LargeInitializationDemonstration {
         return DemonstrationReport(
             name: "large-init", question: "2(c)",
             title: "training a sigmoid network from large weights against Xavier",
-            tables: [saturation, curve],
+            tables: [saturation, gradients, curve],
             findings: [
                 "At the start \(TableNumber.percent(result.large.initialSaturatedShare)) of the hidden units are saturated with \(result.large.name) weights, \(TableNumber.percent(result.xavier.initialSaturatedShare)) with Xavier.",
+                "Before training the RMS gradient entry of W1 is \(TableNumber.scientific(result.large.initialGradientRMS[0])) with \(result.large.name) weights against \(TableNumber.scientific(result.large.initialGradientRMS[weightLayers - 1])) at the output layer (Xavier: \(TableNumber.scientific(result.xavier.initialGradientRMS[0])) against \(TableNumber.scientific(result.xavier.initialGradientRMS[weightLayers - 1]))), though the mean σ′ of the large start's hidden units is \(result.large.initialMeanDerivative.map { TableNumber.fixed($0) }.joined(separator: " and ")).",
                 "After \(result.configuration.steps) identical SGD steps the loss is \(TableNumber.fixed(result.large.finalLoss)) from large weights against \(TableNumber.fixed(result.xavier.finalLoss)) from Xavier (accuracy \(TableNumber.percent(result.large.finalAccuracy)) vs \(TableNumber.percent(result.xavier.finalAccuracy))).",
             ],
-            figures: [DemonstrationFigure(fileName: "large-init-training-loss.svg", svg: chart.svg())])
+            figures: [DemonstrationFigure(fileName: "large-init-training-loss.svg", svg: chart.svg())],
+            values: values)
     }
 }

@@ -143,7 +143,7 @@ public enum SoftmaxGradientDemonstration {
         return Result(configuration: configuration, trials: trials)
     }
 
-    /// The table and findings of a run (no figure: the numbers are the point).
+    /// The table and findings of a run, and the computational graph of the network's loss.
     public static func report(_ result: Result) -> DemonstrationReport {
         let c = result.configuration
         var table = TextTable(
@@ -165,6 +165,7 @@ public enum SoftmaxGradientDemonstration {
             findings: [
                 "∂L/∂W′ = h(ŷ − y)ᵀ and ∂L/∂W = x(W′(ŷ − y))ᵀ match centred finite differences: largest relative error \(TableNumber.scientific(worst)).",
                 "One step W ← W − η∂L/∂W, W′ ← W′ − η∂L/∂W′ lowered the loss in \(decreased) of \(result.trials.count) trials.",
-            ])
+            ],
+            figures: graphFigures())
     }
 }

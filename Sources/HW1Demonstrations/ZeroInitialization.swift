@@ -21,8 +21,11 @@ public enum ZeroInitializationDemonstration {
         public var learningRate = 0.5
         /// Standard deviation of the contrasting random initialisation.
         public var controlStandardDeviation = 0.1
+        /// SGD steps drawn in the figure (the run takes max(steps, figureSteps) steps; the
+        /// table shows the first `steps`).
+        public var figureSteps = 24
 
-        /// The defaults: 5 inputs, 5 probes, 4 steps, η = 0.5, control N(0, 0.1²).
+        /// The defaults: 5 inputs, 5 probes, 4 steps (24 in the figure), η = 0.5, control N(0, 0.1²).
         public init() {}
     }
 
@@ -118,7 +121,9 @@ public enum ZeroInitializationDemonstration {
         public var probeOutputs: [Double]
         /// The zero network's parameters after each step (the first entry is before training).
         public var snapshots: [SigmoidNetwork]
-        /// One record per step.
+        /// The randomly started control network's parameters after each step (first: before training).
+        public var controlSnapshots: [SigmoidNetwork]
+        /// One record per step (max(steps, figureSteps) of them).
         public var steps: [StepRecord]
         /// The predicted first-step change of each W₃ entry, −η(½ − y)·½, and of b₃, −η(½ − y).
         public var predictedFirstStep: (w3: Double, b3: Double)
@@ -145,10 +150,10 @@ public enum ZeroInitializationDemonstration {
         control.weights = control.weights.map {
             .randomNormal(rows: $0.rows, columns: $0.columns, standardDeviation: configuration.controlStandardDeviation, using: &generator)
         }
-        var snapshots = [network]
+        var snapshots = [network], controlSnapshots = [control]
         var steps: [StepRecord] = []
         var firstLabel = 0.0
-        for index in 0..<configuration.steps {
+        for index in 0..<max(configuration.steps, configuration.figureSteps) {
             let x = randomInput()
             let label: Double = Bool.random(using: &generator) ? 1 : 0
             if index == 0 { firstLabel = label }
@@ -159,13 +164,15 @@ public enum ZeroInitializationDemonstration {
                 zip(old, new).map { abs($1 - $0) }.max() ?? 0
             }
             snapshots.append(network)
+            controlSnapshots.append(control)
             steps.append(StepRecord(
                 label: label, largestChange: change, unitSpread: network.hiddenUnitSpread,
                 controlUnitSpread: control.hiddenUnitSpread))
         }
         let eta = configuration.learningRate
         return Result(
-            configuration: configuration, probeOutputs: probeOutputs, snapshots: snapshots, steps: steps,
+            configuration: configuration, probeOutputs: probeOutputs, snapshots: snapshots,
+            controlSnapshots: controlSnapshots, steps: steps,
             predictedFirstStep: (w3: -eta * (0.5 - firstLabel) * 0.5, b3: -eta * (0.5 - firstLabel)))
     }
 
@@ -178,7 +185,7 @@ public enum ZeroInitializationDemonstration {
         var changes = TextTable(
             caption: "largest |change| of each parameter tensor per SGD step (η = \(result.configuration.learningRate)), and hidden-unit spread after it",
             header: ["step", "y"] + tensorNames + ["spread h1", "spread h2", "control spread h1"])
-        for (index, step) in result.steps.enumerated() {
+        for (index, step) in result.steps.prefix(result.configuration.steps).enumerated() {
             changes.addRow(
                 ["\(index + 1)", "\(Int(step.label))"] + step.largestChange.map { $0 == 0 ? "0" : TableNumber.scientific($0) }
                     + step.unitSpread.map { $0 == 0 ? "0" : TableNumber.scientific($0) }
@@ -188,6 +195,7 @@ public enum ZeroInitializationDemonstration {
         let measuredW3 = afterFirst.weights[2].elements
         let allHalf = result.probeOutputs.allSatisfy { $0 == 0.5 }
         let identical = result.steps.allSatisfy { $0.unitSpread.allSatisfy { $0 == 0 } }
+        let tableSteps = result.steps.prefix(result.configuration.steps)
         return DemonstrationReport(
             name: "zero-init", question: "4(a)",
             title: "a 4-3-1 sigmoid network started at zero: output ½, only the output layer moves first, units stay identical",
@@ -195,7 +203,8 @@ public enum ZeroInitializationDemonstration {
             findings: [
                 "Every probe input gives ŷ = \(allHalf ? "exactly 0.5" : "values other than 0.5 (unexpected)") = σ(0).",
                 "Step 1 changes only W3 and b3: each W3 entry by \(TableNumber.fixed(measuredW3[0])) (predicted −η(½ − y)·½ = \(TableNumber.fixed(result.predictedFirstStep.w3))), b3 by \(TableNumber.fixed(afterFirst.biases[2][0])) (predicted \(TableNumber.fixed(result.predictedFirstStep.b3))). First step that moves W1, W2, W3: \([0, 2, 4].map { result.firstChangingStep[$0].map(String.init) ?? "none" }.joined(separator: ", ")) — one layer further back per step.",
-                "Hidden units stay \(identical ? "exactly identical (spread 0)" : "NOT identical") after every step, while the randomly started control's units differ (spread \(TableNumber.scientific(result.steps.last?.controlUnitSpread[0] ?? 0))).",
-            ])
+                "Hidden units stay \(identical ? "exactly identical (spread 0)" : "NOT identical") after every one of \(result.steps.count) steps, while the randomly started control's units differ (spread \(TableNumber.scientific(tableSteps.last?.controlUnitSpread[0] ?? 0)) after step \(tableSteps.count)).",
+            ],
+            figures: unitWeightFigures(result))
     }
 }
