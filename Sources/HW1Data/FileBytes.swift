@@ -39,6 +39,38 @@ public enum FileBytes {
         }
     }
 
+    /// Checks, without reading it, that `url` names a file this process may read: the same
+    /// plain-words failures as `read`, for a caller whose reader would say less (a CLI can call
+    /// it before handing the path on). A named pipe passes (it is opened without blocking).
+    public static func checkReadable(_ url: URL) throws(ReadFailure) {
+        let path = url.path
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { throw ReadFailure(path: path, reason: reason(errno: errno)) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw ReadFailure(path: path, reason: reason(errno: errno)) }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG, S_IFIFO: return
+        case S_IFDIR: throw ReadFailure(path: path, reason: "is a directory, not a file")
+        default: throw ReadFailure(path: path, reason: "is not a regular file (a device or socket)")
+        }
+    }
+
+    /// Checks that `url` names a directory whose entries this process may read: "no such file or
+    /// directory", "is a file, not a directory" or "permission denied" otherwise.
+    public static func checkDirectory(_ url: URL) throws(ReadFailure) {
+        let path = url.path
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            let code = errno
+            throw ReadFailure(path: path, reason: code == ENOENT ? "no such file or directory" : reason(errno: code))
+        }
+        guard status.st_mode & S_IFMT == S_IFDIR else {
+            throw ReadFailure(path: path, reason: "is a file, not a directory")
+        }
+        guard access(path, R_OK | X_OK) == 0 else { throw ReadFailure(path: path, reason: reason(errno: errno)) }
+    }
+
     /// The plain-words reason for a failed `open`, `fstat` or `read`.
     static func reason(errno code: Int32) -> String {
         switch code {

@@ -63,3 +63,35 @@ import Testing
         }
     }
 }
+
+/// The plain words every reader uses for a path it cannot read (issue #17).
+@Suite struct PlainWordsTests {
+    @Test func errnoValuesAreSaidInPlainWords() {
+        #expect(FileBytes.reason(errno: ENOENT) == "no such file")
+        #expect(FileBytes.reason(errno: EACCES) == "permission denied")
+        #expect(FileBytes.reason(errno: EPERM) == "permission denied")
+        #expect(FileBytes.reason(errno: EISDIR) == "is a directory, not a file")
+    }
+
+    @Test func checksNameDirectoriesFilesAndMissingPaths() throws {
+        try withTemporaryDirectory { folder in
+            let file = try folder.write([1, 2, 3], to: "f")
+            #expect(throws: Never.self) { try FileBytes.checkReadable(file) }
+            #expect(throws: Never.self) { try FileBytes.checkDirectory(folder.url) }
+            #expect(throws: FileBytes.ReadFailure(path: folder.url.path, reason: "is a directory, not a file")) {
+                try FileBytes.checkReadable(folder.url)
+            }
+            #expect(throws: FileBytes.ReadFailure(path: file.path, reason: "is a file, not a directory")) {
+                try FileBytes.checkDirectory(file)
+            }
+            let absent = folder.file("absent")
+            #expect(throws: FileBytes.ReadFailure(path: absent.path, reason: "no such file")) { try FileBytes.checkReadable(absent) }
+            #expect(throws: FileBytes.ReadFailure(path: absent.path, reason: "no such file or directory")) {
+                try FileBytes.checkDirectory(absent)
+            }
+            #expect(throws: FileBytes.ReadFailure(path: "/dev/null", reason: "is not a regular file (a device or socket)")) {
+                try FileBytes.checkReadable(URL(fileURLWithPath: "/dev/null"))
+            }
+        }
+    }
+}
