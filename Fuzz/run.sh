@@ -57,7 +57,7 @@ run() {
     if ! "$OUT/fuzz-$target" -max_total_time="$FUZZ_SECONDS" -rss_limit_mb=2048 -timeout=10 \
         -artifact_prefix="$crashes/" -print_final_stats=1 "$corpus" "Fuzz/corpus/$target" >"$log" 2>&1; then
         tail -40 "$log"
-        echo "fuzz: $target FOUND A PROBLEM; the input is in $crashes/ (add it to Tests/HW1DataTests/Fixtures/fuzz-regressions/)"
+        echo "fuzz: $target FOUND A PROBLEM; the input is in $crashes/ (fix the reader, then add the input to Tests/HW1DataTests/Fixtures/fuzz-regressions/$target/, which the normal test suite replays)"
         return 1
     fi
     local execs units
