@@ -137,5 +137,13 @@ sanitize-address: deps
 	@start=$$(date +%s); \
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build/asan && \
 	built=$$(date +%s) && \
-	$(SWIFT) test --skip-build --sanitize=address --scratch-path .build/asan && \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/lsan.supp $(SWIFT) test --skip-build --sanitize=address --scratch-path .build/asan && \
 	echo "make sanitize-address: clean; build $$((built - start)) s, tests $$(( $$(date +%s) - built )) s"
+
+# make test also runs a short fuzz pass (FUZZ_SHORT_SECONDS per target, about 2 minutes after
+# the targets' first build); the regression corpus replay is part of `swift test` itself.
+.PHONY: fuzz-short
+FUZZ_SHORT_SECONDS ?= 20
+fuzz-short: deps
+	SWIFTC=$(SWIFTC) FUZZ_SECONDS=$(FUZZ_SHORT_SECONDS) Fuzz/run.sh
+test: fuzz-short
