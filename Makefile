@@ -137,3 +137,41 @@ notebooks: deps build venv
 test-handin: deps build venv
 	$(PYTHON) $(HANDIN)/test_handin.py
 	$(PYTHON) $(HANDIN)/test_submission.py
+
+# ---- Hostile input (issue #17): fuzz targets and the sanitizers --------------------------
+# make fuzz: builds Fuzz/<target>/main.swift with -sanitize=fuzzer,address against an instrumented
+# HW1Data and runs each target (idx gzip csv safetensors metrics) for FUZZ_SECONDS from the seeds
+# in Fuzz/corpus/; FUZZ_TARGETS picks some. A crash fails that target (the others still run)
+# and its input is kept in .build/fuzz/crashes/<target>/.
+# make sanitize: the whole suite under ThreadSanitizer, then AddressSanitizer, each in its own
+# scratch path (.build/tsan, .build/asan), so the normal build is not thrown away.
+.PHONY: fuzz fuzz-build sanitize sanitize-thread sanitize-address
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+SWIFTC       ?= $(patsubst %swift,%swiftc,$(SWIFT))
+fuzz-build: deps
+	SWIFTC=$(SWIFTC) Fuzz/run.sh build
+fuzz: deps
+	SWIFTC=$(SWIFTC) FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run.sh $(FUZZ_TARGETS)
+
+sanitize: sanitize-thread sanitize-address
+sanitize-thread: deps
+	@start=$$(date +%s); \
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build/tsan && \
+	built=$$(date +%s) && \
+	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build/tsan && \
+	echo "make sanitize-thread: clean; build $$((built - start)) s, tests $$(( $$(date +%s) - built )) s"
+sanitize-address: deps
+	@start=$$(date +%s); \
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build/asan && \
+	built=$$(date +%s) && \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/lsan.supp $(SWIFT) test --skip-build --sanitize=address --scratch-path .build/asan && \
+	echo "make sanitize-address: clean; build $$((built - start)) s, tests $$(( $$(date +%s) - built )) s"
+
+# make test also runs a short fuzz pass (FUZZ_SHORT_SECONDS per target, about 2 minutes after
+# the targets' first build); the regression corpus replay is part of `swift test` itself.
+.PHONY: fuzz-short
+FUZZ_SHORT_SECONDS ?= 20
+fuzz-short: deps
+	SWIFTC=$(SWIFTC) FUZZ_SECONDS=$(FUZZ_SHORT_SECONDS) Fuzz/run.sh
+test: fuzz-short

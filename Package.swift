@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(
             name: "HW1RegressionTests", dependencies: ["HW1Regression", "HW1Data"], exclude: ["Fixtures"]),
         .testTarget(name: "HW1NeuralNetworkTests", dependencies: ["HW1NeuralNetwork", "HW1Data", "HW1TestSupport"]),
-        .testTarget(name: "HW1DataTests", dependencies: ["HW1Data"]),
+        .testTarget(name: "HW1DataTests", dependencies: ["HW1Data"], exclude: ["Fixtures"]),
         .testTarget(name: "HW1PlottingTests", dependencies: ["HW1Plotting", "HW1CZlib"]),
         .testTarget(name: "HW1DemonstrationsTests", dependencies: ["HW1Demonstrations"]),
         .testTarget(name: "HW1CLITests", dependencies: ["hw1", "HW1TestSupport"]),

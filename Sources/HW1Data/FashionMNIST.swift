@@ -8,6 +8,10 @@ public struct FashionMNIST: Sendable {
         "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
         "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
     ]
+    /// Pixels per image (28 × 28): the input width a model for this data set must have.
+    public static let pixelsPerImage = 28 * 28
+    /// Number of classes (10): the output width a model for this data set must have.
+    public static var classCount: Int { classNames.count }
     /// Where Debian's `dataset-fashion-mnist` package installs the files.
     public static let debianDirectory = URL(fileURLWithPath: "/usr/share/datasets/fashion-mnist")
     /// The project-local folder searched after `$FASHION_MNIST_DIR`, `./data/fashion-mnist`
@@ -73,9 +77,13 @@ public struct FashionMNIST: Sendable {
                 return try load(files: located.map { $0! }, directory: directory)
             }
             let path = directory.standardizedFileURL.path
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-            searched.append(path + (exists ? " (missing \(missing.joined(separator: ", ")))" : " (no such folder)"))
+            do {
+                try FileBytes.checkDirectory(directory)
+                searched.append(path + " (missing \(missing.joined(separator: ", ")))")
+            } catch {
+                // In plain words: "no such file or directory", "is a file, not a directory", "permission denied".
+                searched.append(path + " (\(error.reason))")
+            }
         }
         throw DataError.fashionMNISTNotFound(searched: searched)
     }

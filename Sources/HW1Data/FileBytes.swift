@@ -19,8 +19,14 @@ public enum FileBytes {
     }
 
     /// The whole contents of the file at `url`.
-    public static func read(_ url: URL) throws(ReadFailure) -> [UInt8] {
+    ///
+    /// The size is checked before anything is allocated: a file larger than `maximumSize`, or
+    /// than this machine's physical memory (a sparse file can claim a terabyte on an empty disk),
+    /// is refused with its size in the reason; a pipe is read only up to that limit.
+    /// - Parameter maximumSize: the most bytes the caller accepts (default: no limit of its own).
+    public static func read(_ url: URL, maximumSize: Int = .max) throws(ReadFailure) -> [UInt8] {
         let path = url.path
+        let limit = Limit(maximumSize: maximumSize)
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw ReadFailure(path: path, reason: reason(errno: errno)) }
         defer { close(descriptor) }
@@ -29,14 +35,50 @@ public enum FileBytes {
         guard fstat(descriptor, &status) == 0 else { throw ReadFailure(path: path, reason: reason(errno: errno)) }
         switch status.st_mode & S_IFMT {
         case S_IFREG:
-            return try readAll(descriptor, path: path, expectedSize: Int(status.st_size))
+            let size = Int(status.st_size)
+            guard size <= limit.bytes else {
+                throw ReadFailure(path: path, reason: "is \(size) bytes, more than \(limit.what)")
+            }
+            return try readAll(descriptor, path: path, expectedSize: size, limit: limit)
         case S_IFIFO:
-            return try readAll(descriptor, path: path, expectedSize: 0)
+            return try readAll(descriptor, path: path, expectedSize: 0, limit: limit)
         case S_IFDIR:
             throw ReadFailure(path: path, reason: "is a directory, not a file")
         default:
             throw ReadFailure(path: path, reason: "is not a regular file (a device or socket)")
         }
+    }
+
+    /// Checks, without reading it, that `url` names a file this process may read: the same
+    /// plain-words failures as `read`, for a caller whose reader would say less (a CLI can call
+    /// it before handing the path on). A named pipe passes (it is opened without blocking).
+    public static func checkReadable(_ url: URL) throws(ReadFailure) {
+        let path = url.path
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { throw ReadFailure(path: path, reason: reason(errno: errno)) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw ReadFailure(path: path, reason: reason(errno: errno)) }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG, S_IFIFO: return
+        case S_IFDIR: throw ReadFailure(path: path, reason: "is a directory, not a file")
+        default: throw ReadFailure(path: path, reason: "is not a regular file (a device or socket)")
+        }
+    }
+
+    /// Checks that `url` names a directory whose entries this process may read: "no such file or
+    /// directory", "is a file, not a directory" or "permission denied" otherwise.
+    public static func checkDirectory(_ url: URL) throws(ReadFailure) {
+        let path = url.path
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            let code = errno
+            throw ReadFailure(path: path, reason: code == ENOENT ? "no such file or directory" : reason(errno: code))
+        }
+        guard status.st_mode & S_IFMT == S_IFDIR else {
+            throw ReadFailure(path: path, reason: "is a file, not a directory")
+        }
+        guard access(path, R_OK | X_OK) == 0 else { throw ReadFailure(path: path, reason: reason(errno: errno)) }
     }
 
     /// The plain-words reason for a failed `open`, `fstat` or `read`.
@@ -53,14 +95,39 @@ public enum FileBytes {
         }
     }
 
+    /// The most bytes a read may return: the caller's maximum or the physical memory, whichever
+    /// is smaller, and how to say it ("the 60008 bytes this file may hold").
+    struct Limit {
+        let bytes: Int
+        let what: String
+
+        init(maximumSize: Int) {
+            let memory = Int(clamping: ProcessInfo.processInfo.physicalMemory)
+            if maximumSize < memory {
+                bytes = max(maximumSize, 0)
+                what = "the \(bytes) bytes this file may hold"
+            } else {
+                bytes = memory
+                what = "this machine's \(memory) bytes of memory"
+            }
+        }
+    }
+
     /// Reads until end of file. `expectedSize` is the size `fstat` reported: the buffer starts
-    /// there (plus one byte, to notice a file that grew) and doubles if the file keeps growing.
-    private static func readAll(_ descriptor: Int32, path: String, expectedSize: Int) throws(ReadFailure) -> [UInt8] {
+    /// there (plus one byte, to notice a file that grew) and doubles if the file keeps growing,
+    /// up to `limit` (a file that grows past it, or a pipe that never ends, is refused).
+    private static func readAll(
+        _ descriptor: Int32, path: String, expectedSize: Int, limit: Limit
+    ) throws(ReadFailure) -> [UInt8] {
         var buffer = [UInt8](repeating: 0, count: max(expectedSize, 0) + 1)
         var count = 0
         while true {
             if count == buffer.count {
-                buffer.append(contentsOf: repeatElement(0, count: max(buffer.count, 1 << 16)))
+                guard count <= limit.bytes else {
+                    throw ReadFailure(path: path, reason: "holds more than \(limit.what)")
+                }
+                let growth = min(max(buffer.count, 1 << 16), limit.bytes - count + 1)
+                buffer.append(contentsOf: repeatElement(0, count: growth))
             }
             let got = buffer.withUnsafeMutableBytes { raw in
                 Glibc.read(descriptor, raw.baseAddress! + count, raw.count - count)
@@ -71,6 +138,9 @@ public enum FileBytes {
                 throw ReadFailure(path: path, reason: reason(errno: errno))
             }
             count += got
+        }
+        guard count <= limit.bytes else {
+            throw ReadFailure(path: path, reason: "holds more than \(limit.what)")
         }
         buffer.removeSubrange(count...)
         return buffer

@@ -54,14 +54,18 @@ public enum Gzip {
     }
 
     /// Reads a file whole, inflating it first if it starts with the gzip magic bytes 1f 8b.
-    /// - Parameter maximumSize: the largest decompressed contents accepted, see `decompress`
-    ///   (a file that is not compressed is returned as it is, whatever its size).
+    /// - Parameter maximumSize: the largest decompressed contents accepted, see `decompress`;
+    ///   the file itself is refused before it is read if it is larger than that plus deflate's
+    ///   worst-case overhead (a file that is not compressed is otherwise returned as it is).
     /// - Throws: `DataError.unreadableFile` in plain words ("no such file", "is a directory"…),
     ///   or the errors of `decompress`.
     public static func readFile(at url: URL, maximumSize: Int = .max) throws -> [UInt8] {
         let bytes: [UInt8]
         do {
-            bytes = try FileBytes.read(url)
+            // A compressed file may exceed its contents by deflate's worst case (stored blocks,
+            // 5 bytes per 64 KiB) plus a gzip header with optional fields (at most about 128 KiB).
+            let (fileLimit, overflow) = maximumSize.addingReportingOverflow(maximumSize / 64 + (1 << 17))
+            bytes = try FileBytes.read(url, maximumSize: overflow || maximumSize < 0 ? .max : fileLimit)
         } catch {
             throw DataError.unreadableFile(path: url.path, reason: error.reason)
         }

@@ -152,8 +152,16 @@ public struct Network<Scalar: BLASScalar>: Sendable, Equatable {
         var offset = 0
         for index in 0..<(sizes.count - 1) {
             let inputs = sizes[index], outputs = sizes[index + 1]
-            let weightRange = offset..<(offset + inputs * outputs)
-            let biasRange = weightRange.upperBound..<(weightRange.upperBound + outputs)
+            // Sizes can come from a file's metadata: an overflowing parameter count is refused,
+            // not trapped on (a count that fits is still allocated by the caller, so loaders
+            // check it against the file first, as `hw1`'s ModelFile does).
+            let (weights, weightOverflow) = inputs.multipliedReportingOverflow(by: outputs)
+            let (weightEnd, endOverflow) = offset.addingReportingOverflow(weights)
+            let (biasEnd, biasOverflow) = weightEnd.addingReportingOverflow(outputs)
+            let (_, byteOverflow) = biasEnd.multipliedReportingOverflow(by: MemoryLayout<Scalar>.stride)
+            guard !weightOverflow, !endOverflow, !biasOverflow, !byteOverflow else { throw .invalidSizes(sizes) }
+            let weightRange = offset..<weightEnd
+            let biasRange = weightEnd..<biasEnd
             layout.append(DenseLayout(inputs: inputs, outputs: outputs, weightRange: weightRange, biasRange: biasRange))
             offset = biasRange.upperBound
         }

@@ -18,7 +18,7 @@ public enum NeuralNetworkError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidSizes(let sizes):
-            return "invalid layer sizes \(sizes): need at least an input and an output size, all positive (e.g. [784, 128, 64, 10])"
+            return "invalid layer sizes \(sizes): need at least an input and an output size, all positive, with a parameter count that fits a 64-bit integer (e.g. [784, 128, 64, 10])"
         case .invalidOption(let name, let value, let expected):
             return "invalid \(name) \(value): expected \(expected)"
         case .dataShape(let message):

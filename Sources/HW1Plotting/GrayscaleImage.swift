@@ -11,10 +11,11 @@ public struct GrayscaleImage: Sendable, Equatable {
 
     /// Wraps raw bytes; throws if the count is not `width × height`.
     public init(width: Int, height: Int, pixels: [UInt8]) throws(PlottingError) {
-        guard width >= 1, height >= 1 else { throw .invalidImageSize(width: width, height: height) }
-        guard pixels.count == width * height else {
+        let (count, overflow) = width.multipliedReportingOverflow(by: height)
+        guard width >= 1, height >= 1, !overflow else { throw .invalidImageSize(width: width, height: height) }
+        guard pixels.count == count else {
             throw .pixelCountMismatch(
-                expected: width * height, actual: pixels.count, width: width, height: height, channels: 1)
+                expected: count, actual: pixels.count, width: width, height: height, channels: 1)
         }
         self.width = width
         self.height = height
@@ -32,7 +33,9 @@ public struct GrayscaleImage: Sendable, Equatable {
 
     /// A `width × height` image filled with one value.
     public init(width: Int, height: Int, filledWith value: UInt8) throws(PlottingError) {
-        try self.init(width: width, height: height, pixels: [UInt8](repeating: value, count: max(0, width * height)))
+        let (count, overflow) = width.multipliedReportingOverflow(by: height)
+        guard width >= 1, height >= 1, !overflow else { throw .invalidImageSize(width: width, height: height) }
+        try self.init(width: width, height: height, pixels: [UInt8](repeating: value, count: count))
     }
 
     /// This image enlarged by an integer factor, each pixel becoming a `factor × factor` block.

@@ -27,7 +27,10 @@ public enum PNGEncoder {
         guard width >= 1, height >= 1, width <= Int(Int32.max), height <= Int(Int32.max) else {
             throw .invalidImageSize(width: width, height: height)
         }
-        let rowBytes = width * colorType.channels
+        let rowBytes = width * colorType.channels  // at most 3 × (2³¹ − 1): fits
+        // Filtered scanlines (one filter byte per row) must fit an Int; the pixel count is smaller.
+        let (scanlineBytes, overflow) = (rowBytes + 1).multipliedReportingOverflow(by: height)
+        guard !overflow else { throw .invalidImageSize(width: width, height: height) }
         guard pixels.count == rowBytes * height else {
             throw .pixelCountMismatch(
                 expected: rowBytes * height, actual: pixels.count,
@@ -40,15 +43,18 @@ public enum PNGEncoder {
         header += [8, colorType.rawValue, 0, 0, 0]  // bit depth, colour type, deflate, filter set 0, no interlace
 
         var scanlines = [UInt8]()
-        scanlines.reserveCapacity((rowBytes + 1) * height)
+        scanlines.reserveCapacity(scanlineBytes)
         for row in 0..<height {
             scanlines.append(0)  // filter type None
             scanlines += pixels[(row * rowBytes)..<((row + 1) * rowBytes)]
         }
 
+        let compressed = try deflate(scanlines)
+        // A PNG chunk holds at most 2³¹ − 1 bytes (and CRC-32 takes a 32-bit length).
+        guard compressed.count <= Int(Int32.max) else { throw .invalidImageSize(width: width, height: height) }
         var file = signature
         appendChunk(type: "IHDR", data: header, to: &file)
-        appendChunk(type: "IDAT", data: try deflate(scanlines), to: &file)
+        appendChunk(type: "IDAT", data: compressed, to: &file)
         appendChunk(type: "IEND", data: [], to: &file)
         return Data(file)
     }

@@ -29,7 +29,7 @@ public enum PlottingError: Error, Equatable, Sendable, CustomStringConvertible {
             return "pixel buffer has \(actual) bytes but a \(width)×\(height) image with \(channels) "
                 + "channel(s) needs \(expected); pass exactly width × height × channels bytes, row by row"
         case .invalidImageSize(let width, let height):
-            return "image size \(width)×\(height) is invalid; width and height must both be at least 1"
+            return "image size \(width)×\(height) is invalid; width and height must both be at least 1, and the pixel count must fit a 64-bit integer and a PNG chunk (2³¹ − 1 bytes)"
         case .compressionFailed(let code):
             return "zlib compress2 failed with code \(code) while encoding PNG data"
         case .seriesLengthMismatch(let series, let xCount, let yCount):

@@ -36,6 +36,8 @@ struct EvaluateCommand: ParsableCommand {
     func run() throws {
         let network = try ModelFile.read(
             from: URL(fileURLWithPath: model), activation: activation.flatMap(HiddenActivation.named))
+        // The model file alone shows whether it can fit the data: say so before loading 300 MB.
+        try Self.checkFitsFashionMNIST(network.sizes, path: model)
         let data = try FashionMNIST.load(dataDirectory: dataDir.map { URL(fileURLWithPath: $0) })
         let report = try ModelEvaluation(network: network, inputs: data.test.inputs, labels: data.test.labels, workers: workers)
         if json {
@@ -44,6 +46,22 @@ struct EvaluateCommand: ParsableCommand {
             print("model: \(model) (\(network.sizes.map(String.init).joined(separator: "-")) \(network.activation.rawValue))")
             print(report.text(classNames: FashionMNIST.classNames))
         }
+    }
+}
+
+extension EvaluateCommand {
+    /// Refuses a model whose input width is not Fashion-MNIST's 784 pixels or whose output
+    /// width is not its 10 classes, naming the file and both widths.
+    static func checkFitsFashionMNIST(_ sizes: [Int], path: String) throws {
+        let (inputs, outputs) = (sizes.first ?? 0, sizes.last ?? 0)
+        let expected = (FashionMNIST.pixelsPerImage, FashionMNIST.classCount)
+        guard (inputs, outputs) != expected else { return }
+        var problems: [String] = []
+        if inputs != expected.0 { problems.append("takes \(inputs) inputs, but a Fashion-MNIST image has \(expected.0) pixels (28 × 28)") }
+        if outputs != expected.1 { problems.append("gives \(outputs) outputs, but Fashion-MNIST has \(expected.1) classes") }
+        throw CLIError("\(path): the model (layer sizes \(sizes.map(String.init).joined(separator: ","))) "
+            + problems.joined(separator: " and ")
+            + "; evaluate a model trained on Fashion-MNIST (`hw1 train` writes 784-…-10)")
     }
 }
 

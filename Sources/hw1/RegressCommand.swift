@@ -151,6 +151,10 @@ struct RegressCommand: ParsableCommand {
             return (problem.features, problem.targets, (0..<columns).map { "x\($0 + 1)" }, "synthetic \(rows)×\(columns), condition \(condition)")
         }
         let path = csv!
+        // Plain words ("no such file", "is a directory", "permission denied") before the reader runs.
+        do { try FileBytes.checkReadable(URL(fileURLWithPath: path)) } catch {
+            throw RegressionCommandError("\(path): cannot read the file (\(error.reason))")
+        }
         let split = try NumericCSV(contentsOf: URL(fileURLWithPath: path)).splittingTarget(named: target!)
         if split.columnCount == 0 {
             throw RegressionCommandError("\(path): \(RegressionError.noFeatures)")

@@ -63,7 +63,7 @@ private func fashionMNISTProblem(_ body: () throws -> Void) -> DataError? {
                     let partial = first.url.path + " (missing train-labels-idx1-ubyte[.gz], "
                         + "t10k-images-idx3-ubyte[.gz], t10k-labels-idx1-ubyte[.gz])"
                     let nonexistent = second.url.path + "/absent"
-                    return error as? DataError == .fashionMNISTNotFound(searched: [partial, nonexistent + " (no such folder)"])
+                    return error as? DataError == .fashionMNISTNotFound(searched: [partial, nonexistent + " (no such file or directory)"])
                         && message.contains(partial) && message.contains(nonexistent)
                         && message.contains("apt-get install dataset-fashion-mnist")
                         && message.contains("FASHION_MNIST_DIR") && message.contains("--data-dir")

@@ -63,3 +63,87 @@ import Testing
         }
     }
 }
+
+/// The plain words every reader uses for a path it cannot read (issue #17).
+@Suite struct PlainWordsTests {
+    @Test func errnoValuesAreSaidInPlainWords() {
+        #expect(FileBytes.reason(errno: ENOENT) == "no such file")
+        #expect(FileBytes.reason(errno: EACCES) == "permission denied")
+        #expect(FileBytes.reason(errno: EPERM) == "permission denied")
+        #expect(FileBytes.reason(errno: EISDIR) == "is a directory, not a file")
+    }
+
+    @Test func checksNameDirectoriesFilesAndMissingPaths() throws {
+        try withTemporaryDirectory { folder in
+            let file = try folder.write([1, 2, 3], to: "f")
+            #expect(throws: Never.self) { try FileBytes.checkReadable(file) }
+            #expect(throws: Never.self) { try FileBytes.checkDirectory(folder.url) }
+            #expect(throws: FileBytes.ReadFailure(path: folder.url.path, reason: "is a directory, not a file")) {
+                try FileBytes.checkReadable(folder.url)
+            }
+            #expect(throws: FileBytes.ReadFailure(path: file.path, reason: "is a file, not a directory")) {
+                try FileBytes.checkDirectory(file)
+            }
+            let absent = folder.file("absent")
+            #expect(throws: FileBytes.ReadFailure(path: absent.path, reason: "no such file")) { try FileBytes.checkReadable(absent) }
+            #expect(throws: FileBytes.ReadFailure(path: absent.path, reason: "no such file or directory")) {
+                try FileBytes.checkDirectory(absent)
+            }
+            #expect(throws: FileBytes.ReadFailure(path: "/dev/null", reason: "is not a regular file (a device or socket)")) {
+                try FileBytes.checkReadable(URL(fileURLWithPath: "/dev/null"))
+            }
+        }
+    }
+}
+
+/// Found while auditing (issue #17): a sparse file that claims a terabyte used to be allocated in
+/// full before any reader looked at it ("failed to allocate 1099511627809 bytes", exit 134).
+@Suite struct OversizedFileTests {
+    @Test func aFileLargerThanMemoryIsRefusedBeforeItIsRead() throws {
+        try withTemporaryDirectory { folder in
+            let url = try folder.write([], to: "sparse.safetensors")
+            #expect(truncate(url.path, 1 << 40) == 0)  // 1 TiB, no disk blocks
+            #expect {
+                try FileBytes.read(url)
+            } throws: { error in
+                let reason = (error as? FileBytes.ReadFailure)?.reason ?? ""
+                return reason.hasPrefix("is 1099511627776 bytes, more than this machine's") && reason.hasSuffix("bytes of memory")
+            }
+            #expect {
+                try SafeTensors.read(from: url)
+            } throws: { error in
+                "\(error)".contains("sparse.safetensors: cannot read the file (is 1099511627776 bytes, more than")
+            }
+        }
+    }
+
+    @Test func aFileLargerThanTheCallersLimitIsRefused() throws {
+        try withTemporaryDirectory { folder in
+            let url = try folder.write(Array(repeating: 7, count: 300_000), to: "labels")
+            #expect(throws: FileBytes.ReadFailure(path: url.path, reason: "is 300000 bytes, more than the 1000 bytes this file may hold")) {
+                try FileBytes.read(url, maximumSize: 1000)
+            }
+            #expect(try FileBytes.read(url, maximumSize: 300_000).count == 300_000)
+            // Gzip.readFile allows deflate's overhead over the decompressed limit (128 KiB + 1/64).
+            #expect(throws: DataError.self) { try Gzip.readFile(at: url, maximumSize: 100_000) }
+            #expect(try Gzip.readFile(at: url, maximumSize: 200_000).count == 300_000)
+        }
+    }
+
+    @Test func aPipeIsReadOnlyUpToTheLimit() throws {
+        try withTemporaryDirectory { folder in
+            signal(SIGPIPE, SIG_IGN)  // the writer outlives the read; it gets EPIPE, not a signal
+            let fifo = folder.file("pipe")
+            #expect(mkfifo(fifo.path, 0o600) == 0)
+            let writer = Thread {
+                guard let handle = FileHandle(forWritingAtPath: fifo.path) else { return }
+                try? handle.write(contentsOf: Data(repeating: 1, count: 200_000))
+                try? handle.close()
+            }
+            writer.start()
+            #expect(throws: FileBytes.ReadFailure(path: fifo.path, reason: "holds more than the 100000 bytes this file may hold")) {
+                try FileBytes.read(fifo, maximumSize: 100_000)
+            }
+        }
+    }
+}

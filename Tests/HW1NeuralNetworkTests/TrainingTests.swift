@@ -19,6 +19,15 @@ func clusteredData(count: Int, seed: UInt64) -> (Matrix<Float>, [Int]) {
 }
 
 @Suite struct TrainingTests {
+    /// Sizes whose parameter count (or its bytes) overflows are refused, not trapped on (issue #17).
+    @Test func overflowingLayerSizesAreAnInvalidSizesError() {
+        for sizes in [[1 << 32, 1 << 32, 2], [784, Int.max, 10], [784, 1 << 40, 1 << 22, 10]] {  // the last: 2⁶² floats, 2⁶⁴ bytes
+            #expect(throws: NeuralNetworkError.invalidSizes(sizes)) {
+                try Network<Float>(sizes: sizes, activation: .sigmoid, namedParameters: [])
+            }
+        }
+    }
+
     @Test func aTinyBatchCanBeOverfitToFullAccuracy() throws {
         let x = randomMatrix(10, 6, seed: 51).converted(Float.self)
         let labels = randomLabels(10, classes: 4, seed: 52)

@@ -132,6 +132,20 @@ struct PNGEncoderTests {
         #expect(message.contains("18") && message.contains("6 bytes"))
     }
 
+    /// Sizes whose byte counts overflow are refused, not trapped on (issue #17's audit).
+    @Test func overflowingSizesAreRejected() {
+        let side = Int(Int32.max)
+        #expect(throws: PlottingError.invalidImageSize(width: side, height: side)) {
+            try PNGEncoder.encode(pixels: [], width: side, height: side, colorType: .rgb)
+        }
+        #expect(throws: PlottingError.invalidImageSize(width: Int.max, height: 2)) {
+            try GrayscaleImage(width: Int.max, height: 2, filledWith: 0)
+        }
+        #expect(throws: PlottingError.invalidImageSize(width: 1 << 32, height: 1 << 32)) {
+            try GrayscaleImage(width: 1 << 32, height: 1 << 32, pixels: [])
+        }
+    }
+
     @Test func emptyImageIsRejected() {
         #expect(throws: PlottingError.invalidImageSize(width: 0, height: 4)) {
             try PNGEncoder.encode(pixels: [], width: 0, height: 4, colorType: .grayscale)
