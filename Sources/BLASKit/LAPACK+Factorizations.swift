@@ -1,5 +1,4 @@
-import BLASKitCBLAS
-import BLASKitCLAPACKE
+internal import BLASKitCBLAS
 
 // Row-major storage of A is column-major storage of Aᵀ. The routines here call LAPACK in
 // column-major layout on the caller's memory and read the results back with that identity, so
@@ -283,7 +282,8 @@ extension LAPACK {
     static func factorLU<Scalar: BLASScalar>(
         _ a: Matrix<Scalar>
     ) throws(LinearAlgebraError) -> (LUFactorization<Scalar>, Int32) {
-        try requireSquare(a, "getrf")
+        requireSquare(a, "getrf")
+        try requireFinite("getrf", "A", a)
         let n = try lapackInt(a.rows, in: "getrf")
         if n == 0 { return (LUFactorization(order: 0, packed: [], pivots: [], normOne: 0, normInfinity: 0), 0) }
         var packed = a.elements
@@ -316,6 +316,7 @@ extension LAPACK {
     public static func qr<Scalar: BLASScalar>(
         _ a: Matrix<Scalar>
     ) throws(LinearAlgebraError) -> (q: Matrix<Scalar>, r: Matrix<Scalar>) {
+        try requireFinite("geqrf", "A", a)
         let m = try lapackInt(a.rows, in: "gelqf"), n = try lapackInt(a.columns, in: "gelqf")
         let k = min(a.rows, a.columns)
         if k == 0 { return (Matrix(rows: a.rows, columns: 0), Matrix(rows: 0, columns: a.columns)) }
@@ -361,6 +362,7 @@ extension LAPACK {
     public static func svd<Scalar: BLASScalar>(
         _ a: Matrix<Scalar>, vectors: SingularVectors = .thin
     ) throws(LinearAlgebraError) -> SingularValueDecomposition<Scalar> {
+        try requireFinite("gesdd", "A", a)
         let m = a.rows, n = a.columns, k = min(m, n)
         let m32 = try lapackInt(m, in: "gesdd"), n32 = try lapackInt(n, in: "gesdd")
         let uColumns = vectors == .thin ? k : m, vtRows = vectors == .thin ? k : n
@@ -404,7 +406,8 @@ extension LAPACK {
     public static func eigen<Scalar: BLASScalar>(
         _ a: Matrix<Scalar>
     ) throws(LinearAlgebraError) -> EigenDecomposition<Scalar> {
-        try requireSquare(a, "geev")
+        requireSquare(a, "geev")
+        try requireFinite("geev", "A", a)
         let n = try lapackInt(a.rows, in: "geev")
         if n == 0 { return EigenDecomposition(real: [], imaginary: [], packedVectors: Matrix(rows: 0, columns: 0)) }
         var work = a.elements
@@ -437,7 +440,8 @@ extension LAPACK {
     public static func reciprocalConditionPositiveDefinite<Scalar: BLASScalar>(
         _ a: Matrix<Scalar>, triangle: Triangle = .lower
     ) throws(LinearAlgebraError) -> Scalar {
-        try requireSquare(a, "pocon")
+        requireSquare(a, "pocon")
+        try requireFinite("pocon", "A", a, triangle: triangle)
         let n = try lapackInt(a.rows, in: "pocon")
         if n == 0 { return 1 }
         var factor = a.elements
@@ -446,7 +450,7 @@ extension LAPACK {
         let anorm = factor.withUnsafeBufferPointer {
             Scalar.rawLansy(columnMajor, CChar(UInt8(ascii: "1")), uplo, n, $0.baseAddress, n)
         }
-        var info = factor.withUnsafeMutableBufferPointer { Scalar.lapackePotrf(columnMajor, uplo, n, $0.baseAddress, n) }
+        var info = factor.withUnsafeMutableBufferPointer { Scalar.rawPotrf(columnMajor, uplo, n, $0.baseAddress, n) }
         try check(info, "potrf", positive: { .notPositiveDefinite(routine: "potrf", order: $0) })
         var rcond: Scalar = 0
         info = factor.withUnsafeBufferPointer { Scalar.rawPocon(columnMajor, uplo, n, $0.baseAddress, n, anorm, &rcond) }
@@ -465,11 +469,13 @@ extension LAPACK {
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
     public static func solveTriangular<Scalar: BLASScalar>(
-        _ a: Matrix<Scalar>, _ b: Matrix<Scalar>, triangle: Triangle, transpose: Transpose = .none,
+        _ a: Matrix<Scalar>, _ b: Matrix<Scalar>, triangle: Triangle, transpose: Transpose = .noTranspose,
         diagonal: Diagonal = .nonUnit
     ) throws(LinearAlgebraError) -> Matrix<Scalar> {
-        try requireSquare(a, "trtrs")
-        try requireRows(a, b, "trtrs")
+        requireSquare(a, "trtrs")
+        requireRows(a, b, "trtrs")
+        try requireFinite("trtrs", "A", a, triangle: triangle)
+        try requireFinite("trtrs", "B", b)
         if diagonal == .nonUnit {
             for i in 0..<a.rows where a[unchecked: i, i] == 0 { throw .singular(routine: "trtrs", index: i + 1) }
         }

@@ -1,4 +1,4 @@
-import BLASKitCBLAS
+internal import BLASKitCBLAS
 
 /// The OpenBLAS runtime: its thread count and its build configuration.
 public enum OpenBLAS {
