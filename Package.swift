@@ -71,7 +71,7 @@ let package = Package(
             name: "hw1-bench",
             dependencies: [
                 "BLASKit", "HW1Regression", "HW1NeuralNetwork", "HW1Data", "HW1Plotting",
-                "BLASKitCBLAS", "HW1Demonstrations",
+                "BLASKitCBLAS", "BLASKitCLAPACKE", "HW1Demonstrations",
             ]),
 
         // Tests, one target per library module (Swift Testing), and the helpers that the tests

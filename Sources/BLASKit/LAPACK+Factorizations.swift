@@ -43,15 +43,15 @@ public struct LUFactorization<Scalar: BLASScalar>: Sendable {
     let packed: [Scalar]
     /// LAPACK's 1-based pivot indices.
     let pivots: [Int32]
-    /// ‖A‖₁ and ‖A‖∞ of the original matrix, for the condition estimates.
-    let normOne: Scalar, normInfinity: Scalar
+    /// The original matrix (shared storage, not a copy), whose norm the condition estimate
+    /// needs; computed only when ``reciprocalCondition(_:)`` is called.
+    let original: Matrix<Scalar>
 
-    init(order: Int, packed: [Scalar], pivots: [Int32], normOne: Scalar, normInfinity: Scalar) {
+    init(order: Int, packed: [Scalar], pivots: [Int32], original: Matrix<Scalar>) {
         self.order = order
         self.packed = packed
         self.pivots = pivots
-        self.normOne = normOne
-        self.normInfinity = normInfinity
+        self.original = original
     }
 
     /// The lower-triangular factor `L` (non-unit diagonal) of `A = L · U · P`.
@@ -169,8 +169,11 @@ public struct LUFactorization<Scalar: BLASScalar>: Sendable {
         if order == 0 { return 1 }
         // The factor is of Aᵀ, whose ∞-norm is A's 1-norm and vice versa.
         let code = CChar(UInt8(ascii: norm == .one ? "I" : "O"))
-        let anorm = norm == .one ? normOne : normInfinity
         let n = blasInt(order, "n", in: "gecon")
+        // Column-major norms of the original memory (= Aᵀ): 'I' gives ‖Aᵀ‖∞ = ‖A‖₁.
+        let anorm = original.withUnsafeBufferPointer { p in
+            Scalar.rawLange(LAPACK.columnMajor, CChar(UInt8(ascii: norm == .one ? "I" : "O")), n, n, p.baseAddress, n)
+        }
         var rcond: Scalar = 0
         let info = packed.withUnsafeBufferPointer { pa in
             Scalar.rawGecon(LAPACK.columnMajor, code, n, pa.baseAddress, n, anorm, &rcond)
@@ -285,19 +288,14 @@ extension LAPACK {
         requireSquare(a, "getrf")
         try requireFinite("getrf", "A", a)
         let n = try lapackInt(a.rows, in: "getrf")
-        if n == 0 { return (LUFactorization(order: 0, packed: [], pivots: [], normOne: 0, normInfinity: 0), 0) }
+        if n == 0 { return (LUFactorization(order: 0, packed: [], pivots: [], original: a), 0) }
         var packed = a.elements
         var pivots = [Int32](repeating: 0, count: a.rows)
-        // Column-major norms of the memory (= Aᵀ): 'I' gives ‖Aᵀ‖∞ = ‖A‖₁.
-        let (normOne, normInfinity) = packed.withUnsafeBufferPointer { p in
-            (Scalar.rawLange(columnMajor, CChar(UInt8(ascii: "I")), n, n, p.baseAddress, n),
-             Scalar.rawLange(columnMajor, CChar(UInt8(ascii: "O")), n, n, p.baseAddress, n))
-        }
         let info = packed.withUnsafeMutableBufferPointer { pa in
             pivots.withUnsafeMutableBufferPointer { pp in Scalar.rawGetrf(columnMajor, n, n, pa.baseAddress, n, pp.baseAddress) }
         }
         try check(info, "getrf", positive: { .singular(routine: "getrf", index: $0) }, allowPositive: true)
-        return (LUFactorization(order: a.rows, packed: packed, pivots: pivots, normOne: normOne, normInfinity: normInfinity), info)
+        return (LUFactorization(order: a.rows, packed: packed, pivots: pivots, original: a), info)
     }
 
     /// The thin QR factorisation `A = Q · R` of an `m × n` matrix: `Q` is `m × k` with
@@ -372,18 +370,17 @@ extension LAPACK {
                 vt: vectors == .full ? .identity(n) : Matrix(rows: 0, columns: n))
         }
         var work = a.elements
-        var s = [Scalar](repeating: 0, count: k)
         // LAPACK's U of Aᵀ (n × vtRows, ld n) is our Vᵀ; its Vᵀ (uColumns × m, ld uColumns) is our U.
-        var vt = [Scalar](repeating: 0, count: vtRows * n)
-        var u = [Scalar](repeating: 0, count: m * uColumns)
+        // The outputs are written by LAPACK only: no zero-filling first.
         let jobz = CChar(UInt8(ascii: vectors == .thin ? "S" : "A"))
-        let info = work.withUnsafeMutableBufferPointer { pa in
-            s.withUnsafeMutableBufferPointer { ps in
-                vt.withUnsafeMutableBufferPointer { pv in
-                    u.withUnsafeMutableBufferPointer { pu in
-                        Scalar.rawGesdd(
-                            columnMajor, jobz, n32, m32, pa.baseAddress, n32, ps.baseAddress, pv.baseAddress, n32,
-                            pu.baseAddress, Int32(uColumns))
+        var info: Int32 = 0
+        var u: [Scalar] = []
+        var vt: [Scalar] = []
+        let s: [Scalar] = makeArray(count: k) { ps in
+            vt = makeArray(count: vtRows * n) { pv in
+                u = makeArray(count: m * uColumns) { pu in
+                    info = work.withUnsafeMutableBufferPointer { pa in
+                        Scalar.rawGesdd(columnMajor, jobz, n32, m32, pa.baseAddress, n32, ps, pv, n32, pu, Int32(uColumns))
                     }
                 }
             }

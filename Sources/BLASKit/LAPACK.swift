@@ -18,6 +18,9 @@ public enum LAPACK {
     package static let rowMajor = Int32(LAPACK_ROW_MAJOR)
     /// LAPACKE's column-major layout code (`LAPACK_COL_MAJOR`).
     package static let columnMajor = Int32(LAPACK_COL_MAJOR)
+    /// Up to this order a row-major lower Cholesky runs OpenBLAS's lower kernel on a transposed
+    /// copy; above it, the upper kernel on the memory as it is (measured crossover).
+    static let lowerKernelLimit = 160
 
     /// The Cholesky factor of a symmetric positive-definite matrix (potrf):
     /// `A = L·Lᵀ` for `.lower`, `A = Uᵀ·U` for `.upper`. The other triangle of the result is zero.
@@ -41,7 +44,22 @@ public enum LAPACK {
         if n == 0 { return a }
         var info: Int32 = 0
         let factor: [Scalar] = a.withUnsafeBufferPointer { source in
-            makeArray(count: n * n) { target in
+            if triangle == .lower && n <= lowerKernelLimit {
+                // OpenBLAS's lower-triangle potrf is faster than its upper one for small n, by
+                // more than two transposes cost (measured: hw1-bench wrappers). Column-major
+                // lower of the transposed copy, then back, zeroing the upper triangle.
+                var columnMajorA: [Scalar] = makeArray(count: n * n) { t in
+                    transposeCopy(source.baseAddress!, rows: n, columns: n, sourceStride: n, to: t, targetStride: n)
+                }
+                info = columnMajorA.withUnsafeMutableBufferPointer { Scalar.rawPotrf(columnMajor, Triangle.lower.lapack, n32, $0.baseAddress, n32) }
+                return columnMajorA.withUnsafeBufferPointer { p in
+                    makeArray(count: n * n) { target in
+                        transposeCopy(p.baseAddress!, rows: n, columns: n, sourceStride: n, to: target, targetStride: n)
+                        for r in 0..<n { (target + r * n + r + 1).update(repeating: 0, count: n - r - 1) }
+                    }
+                }
+            }
+            return makeArray(count: n * n) { target in
                 copyTriangle(source.baseAddress!, sourceStride: n, to: target, order: n, keeping: triangle)
                 info = Scalar.rawPotrf(columnMajor, triangle.flipped.lapack, n32, target, n32)
             }
@@ -63,7 +81,6 @@ public enum LAPACK {
     ) throws(LinearAlgebraError) -> Matrix<Scalar> {
         requireSquare(factor, "potrs")
         requireRows(factor, b, "potrs")
-        try requireFinite("potrs", "factor", factor, triangle: triangle)
         try requireFinite("potrs", "B", b)
         let n = try lapackInt(factor.rows, in: "potrs"), nrhs = try lapackInt(b.columns, in: "potrs")
         if b.isEmpty { return b }
@@ -74,6 +91,9 @@ public enum LAPACK {
                 info = Scalar.rawPotrs(columnMajor, uplo, n, nrhs, pa.baseAddress, n, pb, ldb)
             }
         }
+        // Scanning the factor first would cost as much as the O(n²) solve: it is scanned only
+        // when the solution is not finite.
+        if !x.withUnsafeBufferPointer(allFinite) { try requireFinite("potrs", "factor", factor, triangle: triangle) }
         try check(info, "potrs", positive: { .notPositiveDefinite(routine: "potrs", order: $0) })
         return x
     }
@@ -96,8 +116,20 @@ public enum LAPACK {
         try requireFinite("posv", "B", b)
         let n = try lapackInt(a.rows, in: "posv"), nrhs = try lapackInt(b.columns, in: "posv")
         if b.isEmpty || a.isEmpty { return b }
-        var factor = a.elements
-        let uplo = triangle.flipped.lapack
+        var factor: [Scalar]
+        let uplo: CChar
+        if triangle == .lower && n <= lowerKernelLimit {
+            // As in choleskyFactor: the lower kernel on a transposed copy is faster for small n.
+            factor = a.withUnsafeBufferPointer { p in
+                makeArray(count: a.count) { t in
+                    transposeCopy(p.baseAddress!, rows: a.rows, columns: a.rows, sourceStride: a.rows, to: t, targetStride: a.rows)
+                }
+            }
+            uplo = Triangle.lower.lapack
+        } else {
+            factor = a.elements
+            uplo = triangle.flipped.lapack
+        }
         var info: Int32 = 0
         let x = factor.withUnsafeMutableBufferPointer { pa in
             solvingColumnMajor(b) { pb, ldb in
