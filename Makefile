@@ -57,7 +57,9 @@ test: deps
 	@if [ -f $(VENV)/.installed ]; then $(PYTHON) Scripts/test_python_tools.py && $(PYTHON) Scripts/test_parity_torch.py; fi
 	$(MAKE) --no-print-directory example
 	$(SWIFT) build --build-tests
+	SWIFTC=$(dir $(shell command -v $(SWIFT)))swiftc Scripts/check_hidden_api.sh
 	$(SWIFT) test --skip-build
+	Scripts/check_doc_coverage.py
 	$(MAKE) --no-print-directory test-handin
 
 # The example consumer package: proves the BLAS wrapper can be reused by another package.

@@ -48,14 +48,21 @@ public enum LAPACK {
                 // OpenBLAS's lower-triangle potrf is faster than its upper one for small n, by
                 // more than two transposes cost (measured: hw1-bench wrappers). Column-major
                 // lower of the transposed copy, then back, zeroing the upper triangle.
+                // Only the lower triangle is moved each way (as LAPACKE's row-major path does).
+                let src = source.baseAddress!
                 var columnMajorA: [Scalar] = makeArray(count: n * n) { t in
-                    transposeCopy(source.baseAddress!, rows: n, columns: n, sourceStride: n, to: t, targetStride: n)
+                    t.initialize(repeating: 0, count: n * n)
+                    for r in 0..<n { for c in 0...r { t[c &* n &+ r] = src[r &* n &+ c] } }
                 }
                 info = columnMajorA.withUnsafeMutableBufferPointer { Scalar.rawPotrf(columnMajor, Triangle.lower.lapack, n32, $0.baseAddress, n32) }
                 return columnMajorA.withUnsafeBufferPointer { p in
                     makeArray(count: n * n) { target in
-                        transposeCopy(p.baseAddress!, rows: n, columns: n, sourceStride: n, to: target, targetStride: n)
-                        for r in 0..<n { (target + r * n + r + 1).update(repeating: 0, count: n - r - 1) }
+                        let f = p.baseAddress!
+                        for r in 0..<n {
+                            let row = target + r &* n
+                            for c in 0...r { (row + c).initialize(to: f[c &* n &+ r]) }
+                            (row + r + 1).initialize(repeating: 0, count: n - r - 1)
+                        }
                     }
                 }
             }
