@@ -174,7 +174,7 @@ extension BLAS {
     }
 
     /// Triangular solve with one right-hand side in place (trsv): `x ← op(A)⁻¹ · x`.
-    /// No singularity test (see ``trsm(_:triangle:transpose:diagonal:side:alpha:_:)``).
+    /// No singularity test (see ``trsm(_:triangle:transpose:diagonal:side:alpha:_:)-(Matrix<Scalar>,_,_,_,_,_,_)``).
     ///
     /// ```swift
     /// var x: [Double] = [2, 9]
