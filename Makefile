@@ -16,7 +16,7 @@ APT_PACKAGES := libopenblas-dev liblapacke-dev zlib1g-dev pkg-config dataset-fas
                 pandoc chromium-headless-shell fonts-noto-core fonts-lmodern fonts-stix poppler-utils
 DATA_DIR     := /usr/share/datasets/fashion-mnist
 
-.PHONY: all deps venv build test run bench example clean distclean help
+.PHONY: all deps venv build test run bench example docs clean distclean help
 
 all: build
 
@@ -59,8 +59,14 @@ test: deps
 	@if [ -f $(VENV)/.installed ]; then $(PYTHON) Scripts/test_python_tools.py && $(PYTHON) Scripts/test_parity_torch.py; fi
 	$(MAKE) --no-print-directory example
 	$(SWIFT) build --build-tests
+	SWIFTC=$(dir $(shell command -v $(SWIFT)))swiftc Scripts/check_hidden_api.sh
 	$(SWIFT) test --skip-build
+	Scripts/check_doc_coverage.py
 	$(MAKE) --no-print-directory test-handin
+
+# The DocC documentation of BLASKit (Sources/BLASKit/BLASKit.docc), warnings as errors.
+docs: deps
+	$(SWIFT) package --disable-sandbox generate-documentation --target BLASKit --warnings-as-errors --output-path .build/docs
 
 # The example consumer package: proves the BLAS wrapper can be reused by another package.
 example: deps

@@ -21,6 +21,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        // `make docs`: the DocC catalog of BLASKit (Sources/BLASKit/BLASKit.docc).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         // C system libraries: a module map and a shim header each.
@@ -71,7 +73,7 @@ let package = Package(
             name: "hw1-bench",
             dependencies: [
                 "BLASKit", "HW1Regression", "HW1NeuralNetwork", "HW1Data", "HW1Plotting",
-                "BLASKitCBLAS", "HW1Demonstrations",
+                "BLASKitCBLAS", "BLASKitCLAPACKE", "HW1Demonstrations",
             ]),
 
         // Tests, one target per library module (Swift Testing), and the helpers that the tests

@@ -1,4 +1,4 @@
-import BLASKitCBLAS
+internal import BLASKitCBLAS
 
 /// Which side of the product a triangular or symmetric operand stands on.
 public enum Side: Sendable {
@@ -38,7 +38,7 @@ extension BLAS {
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
     public static func trsm<Scalar: BLASScalar>(
-        _ a: Matrix<Scalar>, triangle: Triangle, transpose: Transpose = .none, diagonal: Diagonal = .nonUnit,
+        _ a: Matrix<Scalar>, triangle: Triangle, transpose: Transpose = .noTranspose, diagonal: Diagonal = .nonUnit,
         side: Side = .left, alpha: Scalar = 1, _ b: inout Matrix<Scalar>
     ) {
         let order = side == .left ? b.rows : b.columns
@@ -68,7 +68,7 @@ extension BLAS {
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
     public static func trmm<Scalar: BLASScalar>(
-        _ a: Matrix<Scalar>, triangle: Triangle, transpose: Transpose = .none, diagonal: Diagonal = .nonUnit,
+        _ a: Matrix<Scalar>, triangle: Triangle, transpose: Transpose = .noTranspose, diagonal: Diagonal = .nonUnit,
         side: Side = .left, alpha: Scalar = 1, _ b: inout Matrix<Scalar>
     ) {
         let order = side == .left ? b.rows : b.columns
@@ -174,7 +174,7 @@ extension BLAS {
     }
 
     /// Triangular solve with one right-hand side in place (trsv): `x ← op(A)⁻¹ · x`.
-    /// No singularity test (see ``trsm(_:triangle:transpose:diagonal:side:alpha:_:)``).
+    /// No singularity test (see ``trsm(_:triangle:transpose:diagonal:side:alpha:_:)-(Matrix<Scalar>,_,_,_,_,_,_)``).
     ///
     /// ```swift
     /// var x: [Double] = [2, 9]
@@ -183,7 +183,7 @@ extension BLAS {
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
     public static func trsv<Scalar: BLASScalar>(
-        _ a: Matrix<Scalar>, triangle: Triangle, transpose: Transpose = .none, diagonal: Diagonal = .nonUnit,
+        _ a: Matrix<Scalar>, triangle: Triangle, transpose: Transpose = .noTranspose, diagonal: Diagonal = .nonUnit,
         _ x: inout [Scalar]
     ) {
         require(

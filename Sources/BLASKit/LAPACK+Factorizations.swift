@@ -1,5 +1,4 @@
-import BLASKitCBLAS
-import BLASKitCLAPACKE
+internal import BLASKitCBLAS
 
 // Row-major storage of A is column-major storage of Aᵀ. The routines here call LAPACK in
 // column-major layout on the caller's memory and read the results back with that identity, so
@@ -44,15 +43,15 @@ public struct LUFactorization<Scalar: BLASScalar>: Sendable {
     let packed: [Scalar]
     /// LAPACK's 1-based pivot indices.
     let pivots: [Int32]
-    /// ‖A‖₁ and ‖A‖∞ of the original matrix, for the condition estimates.
-    let normOne: Scalar, normInfinity: Scalar
+    /// The original matrix (shared storage, not a copy), whose norm the condition estimate
+    /// needs; computed only when ``reciprocalCondition(_:)`` is called.
+    let original: Matrix<Scalar>
 
-    init(order: Int, packed: [Scalar], pivots: [Int32], normOne: Scalar, normInfinity: Scalar) {
+    init(order: Int, packed: [Scalar], pivots: [Int32], original: Matrix<Scalar>) {
         self.order = order
         self.packed = packed
         self.pivots = pivots
-        self.normOne = normOne
-        self.normInfinity = normInfinity
+        self.original = original
     }
 
     /// The lower-triangular factor `L` (non-unit diagonal) of `A = L · U · P`.
@@ -170,8 +169,11 @@ public struct LUFactorization<Scalar: BLASScalar>: Sendable {
         if order == 0 { return 1 }
         // The factor is of Aᵀ, whose ∞-norm is A's 1-norm and vice versa.
         let code = CChar(UInt8(ascii: norm == .one ? "I" : "O"))
-        let anorm = norm == .one ? normOne : normInfinity
         let n = blasInt(order, "n", in: "gecon")
+        // Column-major norms of the original memory (= Aᵀ): 'I' gives ‖Aᵀ‖∞ = ‖A‖₁.
+        let anorm = original.withUnsafeBufferPointer { p in
+            Scalar.rawLange(LAPACK.columnMajor, CChar(UInt8(ascii: norm == .one ? "I" : "O")), n, n, p.baseAddress, n)
+        }
         var rcond: Scalar = 0
         let info = packed.withUnsafeBufferPointer { pa in
             Scalar.rawGecon(LAPACK.columnMajor, code, n, pa.baseAddress, n, anorm, &rcond)
@@ -283,21 +285,17 @@ extension LAPACK {
     static func factorLU<Scalar: BLASScalar>(
         _ a: Matrix<Scalar>
     ) throws(LinearAlgebraError) -> (LUFactorization<Scalar>, Int32) {
-        try requireSquare(a, "getrf")
+        requireSquare(a, "getrf")
+        try requireFinite("getrf", "A", a)
         let n = try lapackInt(a.rows, in: "getrf")
-        if n == 0 { return (LUFactorization(order: 0, packed: [], pivots: [], normOne: 0, normInfinity: 0), 0) }
+        if n == 0 { return (LUFactorization(order: 0, packed: [], pivots: [], original: a), 0) }
         var packed = a.elements
         var pivots = [Int32](repeating: 0, count: a.rows)
-        // Column-major norms of the memory (= Aᵀ): 'I' gives ‖Aᵀ‖∞ = ‖A‖₁.
-        let (normOne, normInfinity) = packed.withUnsafeBufferPointer { p in
-            (Scalar.rawLange(columnMajor, CChar(UInt8(ascii: "I")), n, n, p.baseAddress, n),
-             Scalar.rawLange(columnMajor, CChar(UInt8(ascii: "O")), n, n, p.baseAddress, n))
-        }
         let info = packed.withUnsafeMutableBufferPointer { pa in
             pivots.withUnsafeMutableBufferPointer { pp in Scalar.rawGetrf(columnMajor, n, n, pa.baseAddress, n, pp.baseAddress) }
         }
         try check(info, "getrf", positive: { .singular(routine: "getrf", index: $0) }, allowPositive: true)
-        return (LUFactorization(order: a.rows, packed: packed, pivots: pivots, normOne: normOne, normInfinity: normInfinity), info)
+        return (LUFactorization(order: a.rows, packed: packed, pivots: pivots, original: a), info)
     }
 
     /// The thin QR factorisation `A = Q · R` of an `m × n` matrix: `Q` is `m × k` with
@@ -316,6 +314,7 @@ extension LAPACK {
     public static func qr<Scalar: BLASScalar>(
         _ a: Matrix<Scalar>
     ) throws(LinearAlgebraError) -> (q: Matrix<Scalar>, r: Matrix<Scalar>) {
+        try requireFinite("geqrf", "A", a)
         let m = try lapackInt(a.rows, in: "gelqf"), n = try lapackInt(a.columns, in: "gelqf")
         let k = min(a.rows, a.columns)
         if k == 0 { return (Matrix(rows: a.rows, columns: 0), Matrix(rows: 0, columns: a.columns)) }
@@ -361,6 +360,7 @@ extension LAPACK {
     public static func svd<Scalar: BLASScalar>(
         _ a: Matrix<Scalar>, vectors: SingularVectors = .thin
     ) throws(LinearAlgebraError) -> SingularValueDecomposition<Scalar> {
+        try requireFinite("gesdd", "A", a)
         let m = a.rows, n = a.columns, k = min(m, n)
         let m32 = try lapackInt(m, in: "gesdd"), n32 = try lapackInt(n, in: "gesdd")
         let uColumns = vectors == .thin ? k : m, vtRows = vectors == .thin ? k : n
@@ -370,18 +370,17 @@ extension LAPACK {
                 vt: vectors == .full ? .identity(n) : Matrix(rows: 0, columns: n))
         }
         var work = a.elements
-        var s = [Scalar](repeating: 0, count: k)
         // LAPACK's U of Aᵀ (n × vtRows, ld n) is our Vᵀ; its Vᵀ (uColumns × m, ld uColumns) is our U.
-        var vt = [Scalar](repeating: 0, count: vtRows * n)
-        var u = [Scalar](repeating: 0, count: m * uColumns)
+        // The outputs are written by LAPACK only: no zero-filling first.
         let jobz = CChar(UInt8(ascii: vectors == .thin ? "S" : "A"))
-        let info = work.withUnsafeMutableBufferPointer { pa in
-            s.withUnsafeMutableBufferPointer { ps in
-                vt.withUnsafeMutableBufferPointer { pv in
-                    u.withUnsafeMutableBufferPointer { pu in
-                        Scalar.rawGesdd(
-                            columnMajor, jobz, n32, m32, pa.baseAddress, n32, ps.baseAddress, pv.baseAddress, n32,
-                            pu.baseAddress, Int32(uColumns))
+        var info: Int32 = 0
+        var u: [Scalar] = []
+        var vt: [Scalar] = []
+        let s: [Scalar] = makeArray(count: k) { ps in
+            vt = makeArray(count: vtRows * n) { pv in
+                u = makeArray(count: m * uColumns) { pu in
+                    info = work.withUnsafeMutableBufferPointer { pa in
+                        Scalar.rawGesdd(columnMajor, jobz, n32, m32, pa.baseAddress, n32, ps, pv, n32, pu, Int32(uColumns))
                     }
                 }
             }
@@ -404,7 +403,8 @@ extension LAPACK {
     public static func eigen<Scalar: BLASScalar>(
         _ a: Matrix<Scalar>
     ) throws(LinearAlgebraError) -> EigenDecomposition<Scalar> {
-        try requireSquare(a, "geev")
+        requireSquare(a, "geev")
+        try requireFinite("geev", "A", a)
         let n = try lapackInt(a.rows, in: "geev")
         if n == 0 { return EigenDecomposition(real: [], imaginary: [], packedVectors: Matrix(rows: 0, columns: 0)) }
         var work = a.elements
@@ -437,7 +437,8 @@ extension LAPACK {
     public static func reciprocalConditionPositiveDefinite<Scalar: BLASScalar>(
         _ a: Matrix<Scalar>, triangle: Triangle = .lower
     ) throws(LinearAlgebraError) -> Scalar {
-        try requireSquare(a, "pocon")
+        requireSquare(a, "pocon")
+        try requireFinite("pocon", "A", a, triangle: triangle)
         let n = try lapackInt(a.rows, in: "pocon")
         if n == 0 { return 1 }
         var factor = a.elements
@@ -446,7 +447,7 @@ extension LAPACK {
         let anorm = factor.withUnsafeBufferPointer {
             Scalar.rawLansy(columnMajor, CChar(UInt8(ascii: "1")), uplo, n, $0.baseAddress, n)
         }
-        var info = factor.withUnsafeMutableBufferPointer { Scalar.lapackePotrf(columnMajor, uplo, n, $0.baseAddress, n) }
+        var info = factor.withUnsafeMutableBufferPointer { Scalar.rawPotrf(columnMajor, uplo, n, $0.baseAddress, n) }
         try check(info, "potrf", positive: { .notPositiveDefinite(routine: "potrf", order: $0) })
         var rcond: Scalar = 0
         info = factor.withUnsafeBufferPointer { Scalar.rawPocon(columnMajor, uplo, n, $0.baseAddress, n, anorm, &rcond) }
@@ -465,11 +466,13 @@ extension LAPACK {
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
     public static func solveTriangular<Scalar: BLASScalar>(
-        _ a: Matrix<Scalar>, _ b: Matrix<Scalar>, triangle: Triangle, transpose: Transpose = .none,
+        _ a: Matrix<Scalar>, _ b: Matrix<Scalar>, triangle: Triangle, transpose: Transpose = .noTranspose,
         diagonal: Diagonal = .nonUnit
     ) throws(LinearAlgebraError) -> Matrix<Scalar> {
-        try requireSquare(a, "trtrs")
-        try requireRows(a, b, "trtrs")
+        requireSquare(a, "trtrs")
+        requireRows(a, b, "trtrs")
+        try requireFinite("trtrs", "A", a, triangle: triangle)
+        try requireFinite("trtrs", "B", b)
         if diagonal == .nonUnit {
             for i in 0..<a.rows where a[unchecked: i, i] == 0 { throw .singular(routine: "trtrs", index: i + 1) }
         }

@@ -26,6 +26,11 @@ extension Matrix {
     }
 
     /// Elementwise sum. - Precondition: equal shapes.
+    ///
+    /// ```swift
+    /// let a = Matrix<Double>([[1, 2], [3, 4]])
+    /// let b = a + a * 2 - 1   // [[2, 5], [8, 11]]
+    /// ```
     @inlinable public static func + (lhs: Matrix, rhs: Matrix) -> Matrix { var r = lhs; r += rhs; return r }
     /// Elementwise difference. - Precondition: equal shapes.
     @inlinable public static func - (lhs: Matrix, rhs: Matrix) -> Matrix { var r = lhs; r -= rhs; return r }
@@ -34,23 +39,39 @@ extension Matrix {
     /// Elementwise quotient. - Precondition: equal shapes.
     @inlinable public static func / (lhs: Matrix, rhs: Matrix) -> Matrix { var r = lhs; r /= rhs; return r }
 
+    /// Adds `rhs` elementwise in place, allocating nothing. - Precondition: equal shapes.
     @inlinable public static func += (lhs: inout Matrix, rhs: Matrix) { lhs.combine(rhs, "Matrix +") { $0 + $1 } }
+    /// Subtracts `rhs` elementwise in place. - Precondition: equal shapes.
     @inlinable public static func -= (lhs: inout Matrix, rhs: Matrix) { lhs.combine(rhs, "Matrix -") { $0 - $1 } }
+    /// Multiplies by `rhs` elementwise (Hadamard) in place. - Precondition: equal shapes.
     @inlinable public static func *= (lhs: inout Matrix, rhs: Matrix) { lhs.combine(rhs, "Matrix *") { $0 * $1 } }
+    /// Divides by `rhs` elementwise in place. - Precondition: equal shapes.
     @inlinable public static func /= (lhs: inout Matrix, rhs: Matrix) { lhs.combine(rhs, "Matrix /") { $0 / $1 } }
 
+    /// Adds `rhs` to every element.
     @inlinable public static func + (lhs: Matrix, rhs: Scalar) -> Matrix { var r = lhs; r += rhs; return r }
+    /// Subtracts `rhs` from every element.
     @inlinable public static func - (lhs: Matrix, rhs: Scalar) -> Matrix { var r = lhs; r -= rhs; return r }
+    /// Multiplies every element by `rhs`.
     @inlinable public static func * (lhs: Matrix, rhs: Scalar) -> Matrix { var r = lhs; r *= rhs; return r }
+    /// Divides every element by `rhs`.
     @inlinable public static func / (lhs: Matrix, rhs: Scalar) -> Matrix { var r = lhs; r /= rhs; return r }
+    /// Adds `lhs` to every element of `rhs`.
     @inlinable public static func + (lhs: Scalar, rhs: Matrix) -> Matrix { rhs + lhs }
+    /// Multiplies every element of `rhs` by `lhs`.
     @inlinable public static func * (lhs: Scalar, rhs: Matrix) -> Matrix { rhs * lhs }
+    /// `lhs − x` for every element `x` of `rhs`.
     @inlinable public static func - (lhs: Scalar, rhs: Matrix) -> Matrix { rhs.map { lhs - $0 } }
+    /// Negates every element.
     @inlinable public static prefix func - (operand: Matrix) -> Matrix { operand.map { -$0 } }
 
+    /// Adds `rhs` to every element in place.
     @inlinable public static func += (lhs: inout Matrix, rhs: Scalar) { lhs.apply { $0 + rhs } }
+    /// Subtracts `rhs` from every element in place.
     @inlinable public static func -= (lhs: inout Matrix, rhs: Scalar) { lhs.apply { $0 - rhs } }
+    /// Multiplies every element by `rhs` in place.
     @inlinable public static func *= (lhs: inout Matrix, rhs: Scalar) { lhs.apply { $0 * rhs } }
+    /// Divides every element by `rhs` in place.
     @inlinable public static func /= (lhs: inout Matrix, rhs: Scalar) { lhs.apply { $0 / rhs } }
 
     /// Adds the row vector `vector` (length `columns`) to every row, in place.

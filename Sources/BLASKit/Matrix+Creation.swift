@@ -60,7 +60,7 @@ extension Matrix {
     }
 
     /// The transpose, as a new matrix. Products never need this: pass a transpose flag to
-    /// ``multiply(_:_:transposeA:transposeB:alpha:beta:into:)`` instead.
+    /// ``BLAS/gemm(_:_:_:_:alpha:beta:into:)`` instead.
     @inlinable
     public func transposed() -> Matrix {
         var result = Matrix(rows: columns, columns: rows)

@@ -1,5 +1,14 @@
+// One spelling per operation: the methods here return new values; the in-place, allocation-free
+// forms (`into:`, with alpha and beta) are the BLAS entry points, e.g. ``BLAS/gemm(_:_:_:_:alpha:beta:into:)``.
+
 extension Matrix {
-    /// The product `op(self) · op(other)`, in a new matrix (gemm).
+    /// The product `op(self) · op(other)`, in a new matrix (gemm). For the allocation-free
+    /// form with `alpha` and `beta`, use ``BLAS/gemm(_:_:_:_:alpha:beta:into:)``.
+    ///
+    /// ```swift
+    /// let a = Matrix<Double>([[1, 2], [3, 4]])
+    /// let aat = a.matmul(a, transposeOther: true)   // A·Aᵀ = [[5, 11], [11, 25]]
+    /// ```
     @inlinable
     public func matmul(
         _ other: Matrix, transposeSelf: Bool = false, transposeOther: Bool = false
@@ -8,44 +17,28 @@ extension Matrix {
         let n = transposeOther ? other.rows : other.columns
         var result = Matrix(rows: m, columns: n)
         BLAS.gemm(
-            self, transposeSelf ? .transposed : .none, other, transposeOther ? .transposed : .none,
+            self, transposeSelf ? .transposed : .noTranspose, other, transposeOther ? .transposed : .noTranspose,
             into: &result)
         return result
     }
 
-    /// Writes `alpha · op(a) · op(b) + beta · c` into `c` without allocating (gemm).
+    /// The matrix–vector product `op(self) · x` (gemv); in place: ``BLAS/gemv(_:_:_:alpha:beta:into:)``.
     ///
-    /// With `beta = 0` the old contents of `c` are overwritten; with `beta = 1` the product is
-    /// accumulated (see ``addProduct(_:_:transposeA:transposeB:alpha:)``).
-    @inlinable
-    public static func multiply(
-        _ a: Matrix, _ b: Matrix, transposeA: Bool = false, transposeB: Bool = false,
-        alpha: Scalar = 1, beta: Scalar = 0, into c: inout Matrix
-    ) {
-        BLAS.gemm(
-            a, transposeA ? .transposed : .none, b, transposeB ? .transposed : .none,
-            alpha: alpha, beta: beta, into: &c)
-    }
-
-    /// Accumulates `self ← self + alpha · op(a) · op(b)` without allocating (gemm, beta = 1).
-    @inlinable
-    public mutating func addProduct(
-        _ a: Matrix, _ b: Matrix, transposeA: Bool = false, transposeB: Bool = false, alpha: Scalar = 1
-    ) {
-        BLAS.gemm(
-            a, transposeA ? .transposed : .none, b, transposeB ? .transposed : .none,
-            alpha: alpha, beta: 1, into: &self)
-    }
-
-    /// The matrix–vector product `op(self) · x` (gemv).
+    /// ```swift
+    /// Matrix<Double>([[1, 2], [3, 4]]).matvec([1, 1])   // [3, 7]
+    /// ```
     @inlinable
     public func matvec(_ x: [Scalar], transposeSelf: Bool = false) -> [Scalar] {
         var y = [Scalar](repeating: 0, count: transposeSelf ? columns : rows)
-        BLAS.gemv(self, transposeSelf ? .transposed : .none, x, into: &y)
+        BLAS.gemv(self, transposeSelf ? .transposed : .noTranspose, x, into: &y)
         return y
     }
 
     /// The Gram matrix `selfᵀ · self` (syrk on one triangle, then mirrored).
+    ///
+    /// ```swift
+    /// Matrix<Double>([[1, 2], [3, 4]]).gram()   // [[10, 14], [14, 20]]
+    /// ```
     @inlinable
     public func gram() -> Matrix {
         var result = Matrix(rows: columns, columns: columns)
@@ -55,6 +48,12 @@ extension Matrix {
     }
 
     /// Copies the `source` triangle of a square matrix onto the other one.
+    ///
+    /// ```swift
+    /// var c = Matrix<Double>(rows: 2, columns: 2)
+    /// BLAS.syrk(a, .transposed, triangle: .upper, into: &c)
+    /// c.symmetrize(from: .upper)   // c == a.gram()
+    /// ```
     @inlinable
     public mutating func symmetrize(from source: Triangle) {
         require(rows == columns, "symmetrize: needs a square matrix, got \(shape)")

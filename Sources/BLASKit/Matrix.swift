@@ -3,7 +3,7 @@
 /// Storage is a Swift array, so copies share memory until one of them is mutated
 /// (copy-on-write). Element `(r, c)` lives at `storage[r * columns + c]`.
 ///
-/// Hot loops should use the allocation-free `into:` products (``Matrix/multiply(_:_:transposeA:transposeB:alpha:beta:into:)``)
+/// Hot loops should use the allocation-free `into:` products (``BLAS/gemm(_:_:_:_:alpha:beta:into:)``)
 /// and the in-place elementwise operators; the value-returning operations allocate.
 public struct Matrix<Scalar: BLASScalar>: Equatable, Sendable {
     /// Number of rows.

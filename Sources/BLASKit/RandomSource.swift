@@ -1,4 +1,4 @@
-import RealModule
+public import RealModule
 
 /// A small, fast, seedable pseudo-random generator (xoshiro256**), seeded through SplitMix64.
 ///
@@ -42,9 +42,10 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
 }
 
 extension RandomNumberGenerator {
-    /// A standard normal sample (Box–Muller, one value per call).
+    /// A standard normal sample (Box–Muller, one value per call). Package-internal since
+    /// 0.1.0 (it appeared on every generator of a consumer); use ``Matrix/randomNormal(rows:columns:mean:standardDeviation:using:)``.
     @inlinable
-    public mutating func nextStandardNormal() -> Double {
+    package mutating func nextStandardNormal() -> Double {
         // u1 in (0, 1] so the logarithm is finite.
         let u1 = 1 - Double.random(in: 0..<1, using: &self)
         let u2 = Double.random(in: 0..<1, using: &self)

@@ -1,5 +1,5 @@
-import BLASKitCBLAS
-import BLASKitCLAPACKE
+package import BLASKitCBLAS
+internal import BLASKitCLAPACKE
 
 // The C routines behind the typed entry points, dispatched on the scalar type.
 //
@@ -237,5 +237,127 @@ extension BLASScalar {
         isDouble
             ? LAPACKE_dgeev(layout, jobvl, jobvr, n, dm(a), lda, dm(wr), dm(wi), dm(vl), ldvl, dm(vr), ldvr)
             : LAPACKE_sgeev(layout, jobvl, jobvr, n, fm(a), lda, fm(wr), fm(wi), fm(vl), ldvl, fm(vr), ldvr)
+    }
+}
+
+// MARK: - The routines that were BLASScalar requirements before 0.1.0
+
+extension BLASScalar {
+    package static func rawGemm(
+        _ transA: CBLAS_TRANSPOSE, _ transB: CBLAS_TRANSPOSE, _ m: Int32, _ n: Int32, _ k: Int32,
+        _ alpha: Self, _ a: UnsafePointer<Self>?, _ lda: Int32, _ b: UnsafePointer<Self>?, _ ldb: Int32,
+        _ beta: Self, _ c: UnsafeMutablePointer<Self>?, _ ldc: Int32
+    ) {
+        if isDouble {
+            cblas_dgemm(CblasRowMajor, transA, transB, m, n, k, alpha.d, dp(a), lda, dp(b), ldb, beta.d, dm(c), ldc)
+        } else {
+            cblas_sgemm(CblasRowMajor, transA, transB, m, n, k, alpha.f, fp(a), lda, fp(b), ldb, beta.f, fm(c), ldc)
+        }
+    }
+
+    package static func rawSyrk(
+        _ uplo: CBLAS_UPLO, _ trans: CBLAS_TRANSPOSE, _ n: Int32, _ k: Int32,
+        _ alpha: Self, _ a: UnsafePointer<Self>?, _ lda: Int32,
+        _ beta: Self, _ c: UnsafeMutablePointer<Self>?, _ ldc: Int32
+    ) {
+        if isDouble {
+            cblas_dsyrk(CblasRowMajor, uplo, trans, n, k, alpha.d, dp(a), lda, beta.d, dm(c), ldc)
+        } else {
+            cblas_ssyrk(CblasRowMajor, uplo, trans, n, k, alpha.f, fp(a), lda, beta.f, fm(c), ldc)
+        }
+    }
+
+    package static func rawGemv(
+        _ trans: CBLAS_TRANSPOSE, _ m: Int32, _ n: Int32, _ alpha: Self,
+        _ a: UnsafePointer<Self>?, _ lda: Int32, _ x: UnsafePointer<Self>?, _ incx: Int32,
+        _ beta: Self, _ y: UnsafeMutablePointer<Self>?, _ incy: Int32
+    ) {
+        if isDouble {
+            cblas_dgemv(CblasRowMajor, trans, m, n, alpha.d, dp(a), lda, dp(x), incx, beta.d, dm(y), incy)
+        } else {
+            cblas_sgemv(CblasRowMajor, trans, m, n, alpha.f, fp(a), lda, fp(x), incx, beta.f, fm(y), incy)
+        }
+    }
+
+    package static func rawAxpy(
+        _ n: Int32, _ alpha: Self, _ x: UnsafePointer<Self>?, _ incx: Int32,
+        _ y: UnsafeMutablePointer<Self>?, _ incy: Int32
+    ) {
+        if isDouble { cblas_daxpy(n, alpha.d, dp(x), incx, dm(y), incy) } else { cblas_saxpy(n, alpha.f, fp(x), incx, fm(y), incy) }
+    }
+
+    package static func rawScal(_ n: Int32, _ alpha: Self, _ x: UnsafeMutablePointer<Self>?, _ incx: Int32) {
+        if isDouble { cblas_dscal(n, alpha.d, dm(x), incx) } else { cblas_sscal(n, alpha.f, fm(x), incx) }
+    }
+
+    package static func rawDot(
+        _ n: Int32, _ x: UnsafePointer<Self>?, _ incx: Int32, _ y: UnsafePointer<Self>?, _ incy: Int32
+    ) -> Self {
+        isDouble ? from(cblas_ddot(n, dp(x), incx, dp(y), incy)) : from(cblas_sdot(n, fp(x), incx, fp(y), incy))
+    }
+
+    package static func rawNrm2(_ n: Int32, _ x: UnsafePointer<Self>?, _ incx: Int32) -> Self {
+        isDouble ? from(cblas_dnrm2(n, dp(x), incx)) : from(cblas_snrm2(n, fp(x), incx))
+    }
+
+    package static func rawPotrf(
+        _ layout: Int32, _ uplo: CChar, _ n: Int32, _ a: UnsafeMutablePointer<Self>?, _ lda: Int32
+    ) -> Int32 {
+        isDouble ? LAPACKE_dpotrf(layout, uplo, n, dm(a), lda) : LAPACKE_spotrf(layout, uplo, n, fm(a), lda)
+    }
+
+    package static func rawPotrs(
+        _ layout: Int32, _ uplo: CChar, _ n: Int32, _ nrhs: Int32, _ a: UnsafePointer<Self>?,
+        _ lda: Int32, _ b: UnsafeMutablePointer<Self>?, _ ldb: Int32
+    ) -> Int32 {
+        isDouble
+            ? LAPACKE_dpotrs(layout, uplo, n, nrhs, dp(a), lda, dm(b), ldb)
+            : LAPACKE_spotrs(layout, uplo, n, nrhs, fp(a), lda, fm(b), ldb)
+    }
+
+    package static func rawPosv(
+        _ layout: Int32, _ uplo: CChar, _ n: Int32, _ nrhs: Int32, _ a: UnsafeMutablePointer<Self>?,
+        _ lda: Int32, _ b: UnsafeMutablePointer<Self>?, _ ldb: Int32
+    ) -> Int32 {
+        isDouble
+            ? LAPACKE_dposv(layout, uplo, n, nrhs, dm(a), lda, dm(b), ldb)
+            : LAPACKE_sposv(layout, uplo, n, nrhs, fm(a), lda, fm(b), ldb)
+    }
+
+    package static func rawGels(
+        _ layout: Int32, _ trans: CChar, _ m: Int32, _ n: Int32, _ nrhs: Int32,
+        _ a: UnsafeMutablePointer<Self>?, _ lda: Int32, _ b: UnsafeMutablePointer<Self>?, _ ldb: Int32
+    ) -> Int32 {
+        isDouble
+            ? LAPACKE_dgels(layout, trans, m, n, nrhs, dm(a), lda, dm(b), ldb)
+            : LAPACKE_sgels(layout, trans, m, n, nrhs, fm(a), lda, fm(b), ldb)
+    }
+
+    package static func rawGelsd(
+        _ layout: Int32, _ m: Int32, _ n: Int32, _ nrhs: Int32, _ a: UnsafeMutablePointer<Self>?,
+        _ lda: Int32, _ b: UnsafeMutablePointer<Self>?, _ ldb: Int32, _ s: UnsafeMutablePointer<Self>?,
+        _ rcond: Self, _ rank: UnsafeMutablePointer<Int32>?
+    ) -> Int32 {
+        isDouble
+            ? LAPACKE_dgelsd(layout, m, n, nrhs, dm(a), lda, dm(b), ldb, dm(s), rcond.d, rank)
+            : LAPACKE_sgelsd(layout, m, n, nrhs, fm(a), lda, fm(b), ldb, fm(s), rcond.f, rank)
+    }
+
+    package static func rawGesv(
+        _ layout: Int32, _ n: Int32, _ nrhs: Int32, _ a: UnsafeMutablePointer<Self>?, _ lda: Int32,
+        _ ipiv: UnsafeMutablePointer<Int32>?, _ b: UnsafeMutablePointer<Self>?, _ ldb: Int32
+    ) -> Int32 {
+        isDouble
+            ? LAPACKE_dgesv(layout, n, nrhs, dm(a), lda, ipiv, dm(b), ldb)
+            : LAPACKE_sgesv(layout, n, nrhs, fm(a), lda, ipiv, fm(b), ldb)
+    }
+
+    package static func rawSyevd(
+        _ layout: Int32, _ jobz: CChar, _ uplo: CChar, _ n: Int32, _ a: UnsafeMutablePointer<Self>?,
+        _ lda: Int32, _ w: UnsafeMutablePointer<Self>?
+    ) -> Int32 {
+        isDouble
+            ? LAPACKE_dsyevd(layout, jobz, uplo, n, dm(a), lda, dm(w))
+            : LAPACKE_ssyevd(layout, jobz, uplo, n, fm(a), lda, fm(w))
     }
 }

@@ -1,4 +1,4 @@
-import BLASKitCBLAS
+internal import BLASKitCBLAS
 import BLASKit
 
 /// The pointer-level forward and backward passes of a dense layer: the single implementation
@@ -17,7 +17,7 @@ enum DenseKernel {
         output y: UnsafeMutablePointer<Scalar>
     ) {
         guard rows > 0 else { return }
-        Scalar.cblasGemm(
+        Scalar.rawGemm(
             CblasNoTrans, CblasTrans, Int32(rows), Int32(outputs), Int32(inputs),
             1, x, Int32(inputs), w, Int32(inputs), 0, y, Int32(outputs))
         // Bias and activation in one pass; the switch is hoisted out of the loops.
@@ -58,7 +58,7 @@ enum DenseKernel {
         delta: UnsafePointer<Scalar>, input x: UnsafePointer<Scalar>, rows: Int, inputs: Int, outputs: Int,
         into dw: UnsafeMutablePointer<Scalar>
     ) {
-        Scalar.cblasGemm(
+        Scalar.rawGemm(
             CblasTrans, CblasNoTrans, Int32(outputs), Int32(inputs), Int32(rows),
             1, delta, Int32(outputs), x, Int32(inputs), 0, dw, Int32(inputs))
     }
@@ -71,7 +71,7 @@ enum DenseKernel {
         delta: UnsafePointer<Scalar>, weight w: UnsafePointer<Scalar>, rows: Int, inputs: Int, outputs: Int,
         into dx: UnsafeMutablePointer<Scalar>
     ) {
-        Scalar.cblasGemm(
+        Scalar.rawGemm(
             CblasNoTrans, CblasNoTrans, Int32(rows), Int32(inputs), Int32(outputs),
             1, delta, Int32(outputs), w, Int32(inputs), 0, dx, Int32(inputs))
     }

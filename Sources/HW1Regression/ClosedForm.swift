@@ -103,66 +103,51 @@ extension LinearRegression {
         }
     }
 
-    /// Householder QR of the centred design (gels on a column-major, centred copy made in one
-    /// pass). The row-major copy is already `X_cᵀ` in column-major order and gels could take it
-    /// with `trans = 'T'`, but that runs an LQ factorisation whose reflectors stride across
-    /// memory; measured here it took twice as long as the QR of the transposed copy.
+    /// Householder QR of the centred design by ``LAPACK/leastSquaresQR(_:_:transpose:)``
+    /// (gels), on a centred copy made in one pass. The copy is `X_cᵀ` row-major, which is `X_c`
+    /// column-major: the wrapper solves with `transpose: .transposed` on that memory, in place,
+    /// without another copy. (gels with `trans = 'T'` on the row-major X would run an LQ
+    /// factorisation whose reflectors stride across memory; measured here it took twice as long.)
     static func householderQR<Scalar: BLASScalar>(
         _ x: Matrix<Scalar>, _ y: [Scalar], _ moments: DesignMoments<Scalar>, threads: Int?
     ) throws(RegressionError) -> [Scalar] {
         let n = x.rows, d = x.columns
-        var centred = centredCopy(x, moments.featureMeans, threads: threads)
-        var rhs = y.map { $0 - moments.targetMean }
-        let info = centred.withUnsafeMutableBufferPointer { pa in
-            rhs.withUnsafeMutableBufferPointer { pb in
-                Scalar.lapackeGels(
-                    LAPACK.columnMajor, CChar(UInt8(ascii: "N")), Int32(n), Int32(d), 1, pa.baseAddress, Int32(n),
-                    pb.baseAddress, Int32(n))
+        let rhs = Matrix(column: y.map { $0 - moments.targetMean })
+        do {
+            let centredTransposed = Matrix(rows: d, columns: n, elements: centredCopy(x, moments.featureMeans, threads: threads))
+            return try LAPACK.leastSquaresQR(consume centredTransposed, rhs, transpose: .transposed).elements
+        } catch {
+            switch error {
+            case .rankDeficient(_, let index):
+                throw .rankDeficient(method: "qr", detail: "R(\(index),\(index)) is exactly zero")
+            case .numericallyRankDeficient(_, let smallest, let largest):
+                // gels only stops on an exactly zero diagonal; a tiny one means the same in floating point.
+                throw .rankDeficient(
+                    method: "qr", detail: "the smallest diagonal element of R is \(smallest), the largest \(largest)")
+            default:
+                throw .linearAlgebra(error)
             }
         }
-        if info > 0 {
-            throw .rankDeficient(method: "qr", detail: "R(\(info),\(info)) is exactly zero")
-        }
-        if info < 0 { throw .linearAlgebra(.illegalArgument(routine: "gels", index: Int(-info))) }
-        // gels only stops on an exactly zero diagonal; a tiny one means the same in floating point.
-        var smallest = Scalar.infinity, largest: Scalar = 0
-        for i in 0..<d {
-            let r = abs(centred[i * n + i])  // R(i, i), column-major with lda = n
-            smallest = min(smallest, r)
-            largest = max(largest, r)
-        }
-        if !(smallest > largest * Scalar.ulpOfOne * Scalar(max(n, d))) {
-            throw .rankDeficient(
-                method: "qr", detail: "the smallest diagonal element of R is \(smallest), the largest \(largest)")
-        }
-        return Array(rhs.prefix(d))
     }
 
-    /// Minimum-norm least squares by the SVD of the centred design (gelsd), with singular values
-    /// below `ε·max(n, d)·σ_max` treated as zero (NumPy's `lstsq` default).
+    /// Minimum-norm least squares by the SVD of the centred design (gelsd through
+    /// ``LAPACK/leastSquaresSVD(_:_:relativeCondition:transpose:)``, on the same in-place
+    /// transposed copy as QR), with singular values below `ε·max(n, d)·σ_max` treated as zero
+    /// (NumPy's `lstsq` default).
     static func singularValueDecomposition<Scalar: BLASScalar>(
         _ x: Matrix<Scalar>, _ y: [Scalar], _ moments: DesignMoments<Scalar>, threads: Int?
     ) throws(RegressionError) -> (weights: [Scalar], rank: Int, singularValues: [Scalar]?) {
         let n = x.rows, d = x.columns
-        // gelsd needs X_c in column-major order: a transposed, centred copy made in one pass.
-        var centred = centredCopy(x, moments.featureMeans, threads: threads)
-        var rhs = y.map { $0 - moments.targetMean }
-        if n < d { rhs += [Scalar](repeating: 0, count: d - n) }
-        var singularValues = [Scalar](repeating: 0, count: max(1, min(n, d)))
-        var rank: Int32 = 0
+        let rhs = Matrix(column: y.map { $0 - moments.targetMean })
         let rcond = Scalar.ulpOfOne * Scalar(max(n, d))
-        let info = centred.withUnsafeMutableBufferPointer { pa in
-            rhs.withUnsafeMutableBufferPointer { pb in
-                singularValues.withUnsafeMutableBufferPointer { ps in
-                    Scalar.lapackeGelsd(
-                        LAPACK.columnMajor, Int32(n), Int32(d), 1, pa.baseAddress, Int32(max(n, 1)), pb.baseAddress,
-                        Int32(max(n, d, 1)), ps.baseAddress, rcond, &rank)
-                }
-            }
+        do {
+            let centredTransposed = Matrix(rows: d, columns: n, elements: centredCopy(x, moments.featureMeans, threads: threads))
+            let fit = try LAPACK.leastSquaresSVD(
+                consume centredTransposed, rhs, relativeCondition: rcond, transpose: .transposed)
+            return (fit.solution.elements, fit.rank, fit.singularValues)
+        } catch {
+            throw .linearAlgebra(error)
         }
-        if info > 0 { throw .linearAlgebra(.noConvergence(routine: "gelsd", count: Int(info))) }
-        if info < 0 { throw .linearAlgebra(.illegalArgument(routine: "gelsd", index: Int(-info))) }
-        return (Array(rhs.prefix(d)), Int(rank), Array(singularValues.prefix(min(n, d))))
     }
 
     /// The centred design `X_c = X − 1·x̄ᵀ` in column-major order (equivalently `X_cᵀ`, `d × n`,

@@ -1,4 +1,4 @@
-import BLASKitCBLAS
+internal import BLASKitCBLAS
 import BLASKit
 
 /// How the fused pass walks X.
@@ -187,12 +187,12 @@ public struct LeastSquaresGradient<Scalar: BLASScalar>: Sendable {
                 for i in 0..<m { r[i] = offset }
             }
             let block = x + start * d
-            Scalar.cblasGemv(CblasNoTrans, Int32(m), d32, 1, block, d32, w, 1, 1, r, 1)
+            Scalar.rawGemv(CblasNoTrans, Int32(m), d32, 1, block, d32, w, 1, 1, r, 1)
             for i in 0..<m {
                 sumOfSquares += r[i] * r[i]
                 sum += r[i]
             }
-            Scalar.cblasGemv(CblasTrans, Int32(m), d32, 1, block, d32, UnsafePointer(r), 1, 1, g, 1)
+            Scalar.rawGemv(CblasTrans, Int32(m), d32, 1, block, d32, UnsafePointer(r), 1, 1, g, 1)
             start += m
         }
         return (sumOfSquares, sum)

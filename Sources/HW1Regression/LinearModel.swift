@@ -17,7 +17,7 @@ public struct LinearModel<Scalar: BLASScalar>: Equatable, Sendable {
     public func predict(_ x: Matrix<Scalar>) -> [Scalar] {
         precondition(x.columns == weights.count, "predict: X has \(x.columns) columns, the model has \(weights.count) weights")
         var y = [Scalar](repeating: bias, count: x.rows)
-        if x.rows > 0 && x.columns > 0 { BLAS.gemv(x, .none, weights, beta: 1, into: &y) }
+        if x.rows > 0 && x.columns > 0 { BLAS.gemv(x, .noTranspose, weights, beta: 1, into: &y) }
         return y
     }
 

@@ -36,7 +36,7 @@ public struct SyntheticRegression<Scalar: BLASScalar>: Sendable {
         trueWeights = (0..<d).map { _ in Scalar(generator.nextStandardNormal()) }
         trueBias = 0.5
         var y = [Scalar](repeating: trueBias, count: n)
-        if n > 0 { BLAS.gemv(features, .none, trueWeights, beta: 1, into: &y) }
+        if n > 0 { BLAS.gemv(features, .noTranspose, trueWeights, beta: 1, into: &y) }
         for i in 0..<n { y[i] += noise * Scalar(generator.nextStandardNormal()) }
         targets = y
     }

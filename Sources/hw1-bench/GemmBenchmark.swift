@@ -2,7 +2,7 @@ import Foundation
 import BLASKitCBLAS
 import BLASKit
 
-/// Measures the cost of the Matrix wrapper: `Matrix.multiply(_:_:into:)` against a direct
+/// Measures the cost of the Matrix wrapper: `BLAS.gemm(_:_:_:_:alpha:beta:into:)` against a direct
 /// `cblas_sgemm` on the same buffers, for the shapes of one MLP training step.
 enum GemmBenchmark {
     static func run(_ arguments: [String]) throws {
@@ -29,7 +29,7 @@ enum GemmBenchmark {
                 direct.append(timeDirect(a, b, &c, m, n, k, transA, transB, repeats))
                 wrapped.append(Timing.seconds {
                     for _ in 0..<repeats {
-                        Matrix.multiply(a, b, transposeA: transA, transposeB: transB, into: &c)
+                        BLAS.gemm(a, transA ? .transposed : .noTranspose, b, transB ? .transposed : .noTranspose, into: &c)
                     }
                 })
             }

@@ -1,13 +1,14 @@
 import Foundation
 import BLASKit
 
-/// `hw1-bench [gemm|regression|mlp|all]`: the benchmarks behind `make bench`.
+/// `hw1-bench [gemm|mlp|wrappers|regression|all]`: the benchmarks behind `make bench`.
 /// Each benchmark lives in its own file and prints a table with its same-run references.
 @main
 struct BenchMain {
     static let benchmarks: [(name: String, summary: String, run: @Sendable ([String]) throws -> Void)] = [
         ("gemm", "Matrix `into:` gemm against a direct cblas_sgemm on the MLP's shapes", GemmBenchmark.run),
         ("mlp", "one part-(b) training epoch against its sgemm calls alone, NumPy and PyTorch", MLPBenchmark.run),
+        ("wrappers", "every BLASKit entry point against the raw CBLAS/LAPACKE call, n = 64, 256, 1024 (--sizes, --only)", WrapperBenchmark.run),
         ("regression", "Problem 1(c): closed-form least squares against gradient descent, n × d grid, NumPy peers", RegressionBenchmark.run),
     ]
 

@@ -13,7 +13,7 @@ struct BLASTests {
                     let c0 = Matrix<S>.random(rows: m, columns: n, in: -1...1, using: &generator)
                     let (alpha, beta): (S, S) = (0.75, -1.5)
                     var c = c0
-                    Matrix.multiply(a, b, transposeA: transA, transposeB: transB, alpha: alpha, beta: beta, into: &c)
+                    BLAS.gemm(a, transA ? .transposed : .noTranspose, b, transB ? .transposed : .noTranspose, alpha: alpha, beta: beta, into: &c)
                     let expected = Reference.product(a, transA, b, transB) * alpha + c0 * beta
                     expectClose(c, expected, relative: tolerance(S.self), absolute: tolerance(S.self))
                     // The value-returning form agrees with the into: form.
@@ -37,7 +37,7 @@ struct BLASTests {
         let b = Matrix<S>.random(rows: 4, columns: 3, in: -1...1, using: &generator)
         var c = Matrix<S>.random(rows: 5, columns: 3, in: -1...1, using: &generator)
         let start = c
-        c.addProduct(a, b, alpha: 2)
+        BLAS.gemm(a, .noTranspose, b, .noTranspose, alpha: 2, beta: 1, into: &c)
         expectClose(c, start + Reference.product(a, false, b, false) * 2, relative: tolerance(S.self), absolute: tolerance(S.self))
     }
 
@@ -53,7 +53,7 @@ struct BLASTests {
             let a = Matrix<S>.random(rows: rows, columns: columns, in: -1...1, using: &generator)
             expectClose(a.gram(), Reference.product(a, true, a, false), relative: tolerance(S.self), absolute: tolerance(S.self))
             var c = Matrix<S>(rows: rows, columns: rows, repeating: 1)
-            BLAS.syrk(a, .none, alpha: 2, beta: 1, triangle: .lower, into: &c)
+            BLAS.syrk(a, .noTranspose, alpha: 2, beta: 1, triangle: .lower, into: &c)
             c.symmetrize(from: .lower)
             let expected = Reference.product(a, false, a, true) * 2 + 1
             expectClose(c, expected, relative: tolerance(S.self), absolute: tolerance(S.self))
@@ -75,7 +75,7 @@ struct BLASTests {
                 let x = (0..<xCount).map { _ in S.random(in: -1...1, using: &generator) }
                 let y0 = (0..<yCount).map { _ in S.random(in: -1...1, using: &generator) }
                 var y = y0
-                BLAS.gemv(a, trans ? .transposed : .none, x, alpha: 2, beta: 0.5, into: &y)
+                BLAS.gemv(a, trans ? .transposed : .noTranspose, x, alpha: 2, beta: 0.5, into: &y)
                 let ax = Reference.product(a, trans, Matrix(column: x), false).elements
                 let expected = zip(ax, y0).map { 2 * $0 + 0.5 * $1 }
                 expectClose(y, expected, relative: tolerance(S.self), absolute: tolerance(S.self))
@@ -91,7 +91,7 @@ struct BLASTests {
 
     func checkEmptyGemv<S: BLASScalar>(_: S.Type) {
         // op(A) is 3×0 both ways round: y ← beta·y, and beta = 0 must overwrite NaN and ∞.
-        for (a, trans) in [(Matrix<S>(rows: 3, columns: 0, elements: []), Transpose.none),
+        for (a, trans) in [(Matrix<S>(rows: 3, columns: 0, elements: []), Transpose.noTranspose),
                            (Matrix<S>(rows: 0, columns: 3, elements: []), Transpose.transposed)] {
             var y: [S] = [.nan, .infinity, 2]
             BLAS.gemv(a, trans, [], alpha: 1, beta: 0, into: &y)

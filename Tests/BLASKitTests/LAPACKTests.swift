@@ -128,17 +128,68 @@ struct LAPACKTests {
         }
     }
 
-    @Test("shape errors are thrown before LAPACK is called")
-    func shapeErrors() {
-        let a = Matrix<Double>(rows: 3, columns: 2)
-        #expect(throws: LinearAlgebraError.notSquare(operation: "gesv", shape: Shape(3, 2))) {
-            try LAPACK.solve(a, Matrix(rows: 3, columns: 1))
+    // Traps cannot be caught in-process; Swift Testing's exit tests run each body in a child
+    // process and check that it stops, and what it printed.
+    @Test("a LAPACK shape mismatch stops like a BLAS one, with a message naming both shapes")
+    func shapeMismatchStops() async {
+        var result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            _ = try LAPACK.solve(Matrix<Double>(rows: 3, columns: 3), Matrix<Double>(rows: 2, columns: 1))
         }
-        #expect(throws: LinearAlgebraError.shapeMismatch(operation: "gels", left: Shape(3, 2), right: Shape(4, 1))) {
-            try LAPACK.leastSquaresQR(a, Matrix(rows: 4, columns: 1))
+        var message = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+        #expect(message.contains("gesv") && message.contains("3×3") && message.contains("2×1"))
+        result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            _ = try LAPACK.choleskyFactor(Matrix<Double>(rows: 3, columns: 2))
         }
-        #expect(LinearAlgebraError.shapeMismatch(operation: "gels", left: Shape(3, 2), right: Shape(4, 1)).description
-            == "gels: shapes 3×2 and 4×1 do not agree")
+        message = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+        #expect(message.contains("potrf") && message.contains("3×2") && message.contains("square"))
+        result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            _ = try LAPACK.leastSquaresQR(Matrix<Double>(rows: 3, columns: 2), Matrix<Double>(rows: 4, columns: 1))
+        }
+        message = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+        #expect(message.contains("gels") && message.contains("3×2") && message.contains("4×1"))
+    }
+
+    @Test("a NaN or infinity in the input throws nonFinite naming the routine, operand and position")
+    func nonFiniteInput() {
+        var a = Matrix<Double>([[4, 1, 0], [1, 3, 1], [0, 1, 2]])
+        let b = Matrix<Double>(column: [1, 2, 3])
+        a[1, 2] = .nan
+        #expect(throws: LinearAlgebraError.nonFinite(routine: "gesv", operand: "A", row: 1, column: 2, value: "nan")) {
+            try LAPACK.solve(a, b)
+        }
+        // Only the triangle a symmetric routine reads is checked: (1, 2) is in the upper one.
+        #expect(throws: Never.self) { try LAPACK.choleskyFactor(a, triangle: .lower) }
+        #expect(throws: LinearAlgebraError.nonFinite(routine: "potrf", operand: "A", row: 1, column: 2, value: "nan")) {
+            try LAPACK.choleskyFactor(a, triangle: .upper)
+        }
+        var c = Matrix<Float>.identity(3)
+        c[2, 0] = -.infinity
+        #expect(throws: LinearAlgebraError.nonFinite(routine: "posv", operand: "B", row: 2, column: 0, value: "-inf")) {
+            try LAPACK.solvePositiveDefinite(Matrix<Float>.identity(3), c)
+        }
+        #expect(throws: LinearAlgebraError.nonFinite(routine: "getrf", operand: "A", row: 2, column: 0, value: "-inf")) {
+            try LAPACK.luFactor(c)
+        }
+        #expect(throws: LinearAlgebraError.nonFinite(routine: "gesdd", operand: "A", row: 2, column: 0, value: "-inf")) {
+            try LAPACK.svd(c)
+        }
+        #expect(throws: LinearAlgebraError.nonFinite(routine: "gels", operand: "A", row: 2, column: 0, value: "-inf")) {
+            try LAPACK.leastSquaresQR(c, Matrix(column: [1, 1, 1]))
+        }
+        let message = LinearAlgebraError.nonFinite(routine: "gesv", operand: "A", row: 1, column: 2, value: "nan").description
+        #expect(message.contains("gesv") && message.contains("A[1, 2]") && message.contains("nan") && !message.contains("illegal"))
+    }
+
+    @Test("QR on a numerically (not exactly) rank-deficient design throws numericallyRankDeficient")
+    func numericallyRankDeficient() {
+        // Column 2 = column 0 + column 1 except 0.3 ≠ 0.1 + 0.2 by 5.6e-17: R₂₂ is tiny, not 0.
+        let a = Matrix<Double>([[0.1, 0.2, 0.3], [1, 0, 1], [0, 1, 1], [2, 3, 5]])
+        #expect {
+            try LAPACK.leastSquaresQR(a, Matrix(column: [1, 1, 1, 1]))
+        } throws: { error in
+            guard case LinearAlgebraError.numericallyRankDeficient(routine: "gels", _, _) = error else { return false }
+            return "\(error)".contains("numerically rank deficient")
+        }
     }
 
     @Test("the error messages for each LAPACK info case name the case")

@@ -29,7 +29,7 @@ struct MatrixTests {
         copy += 1
         var product = Matrix<Float>(rows: 2, columns: 2)
         let alias = product
-        Matrix.multiply(original, original, into: &product)
+        BLAS.gemm(original, .noTranspose, original, .noTranspose, into: &product)
         #expect(original.elements == [1, 2, 3, 4])
         #expect(copy.elements == [101, 3, 4, 5])
         #expect(alias.elements == [0, 0, 0, 0])
@@ -43,8 +43,8 @@ struct MatrixTests {
         let b = Matrix<Float>.random(rows: 5, columns: 6, in: -1...1, using: &generator)
         var c = Matrix<Float>(rows: 8, columns: 6)
         let before = c.withUnsafeBufferPointer { $0.baseAddress }
-        for _ in 0..<3 { Matrix.multiply(a, b, into: &c) }
-        c.addProduct(a, b)
+        for _ in 0..<3 { BLAS.gemm(a, .noTranspose, b, .noTranspose, into: &c) }
+        BLAS.gemm(a, .noTranspose, b, .noTranspose, beta: 1, into: &c)
         c += 1
         let after = c.withUnsafeBufferPointer { $0.baseAddress }
         #expect(before == after)

@@ -31,7 +31,7 @@ struct BLASRoutineTests {
         for (n, other) in [(6, 4), (1, 3), (9, 1)] {
             let a: Matrix<S> = diagonallyDominant(n, using: &generator)
             for triangle in [Triangle.lower, .upper] {
-                for transpose in [Transpose.none, .transposed] {
+                for transpose in [Transpose.noTranspose, .transposed] {
                     for diagonal in [Diagonal.nonUnit, .unit] {
                         let t = triangularPart(a, triangle, unit: diagonal == .unit)
                         let opT = transpose == .transposed ? t.transposed() : t
@@ -336,7 +336,7 @@ struct LAPACKFactorizationTests {
         let a: Matrix<S> = diagonallyDominant(7, using: &generator)
         let x = Matrix<S>.random(rows: 7, columns: 3, in: -1...1, using: &generator)
         for triangle in [Triangle.lower, .upper] {
-            for transpose in [Transpose.none, .transposed] {
+            for transpose in [Transpose.noTranspose, .transposed] {
                 let t = triangularPart(a, triangle)
                 let b = Reference.product(t, transpose == .transposed, x, false)
                 let solved = try LAPACK.solveTriangular(poisoned(a, keeping: triangle), b, triangle: triangle, transpose: transpose)
