@@ -59,12 +59,21 @@ public struct NumericCSV: Equatable, Sendable {
     }
 
     /// Reads and parses a CSV file (UTF-8).
+    ///
+    /// - Throws: `NumericCSVError.unreadableFile` in plain words ("is a directory, not a file"),
+    ///   `.notUTF8` naming the first line with a byte that is not UTF-8, or any parse error.
     public init(contentsOf url: URL) throws {
-        let text: String
+        let bytes: [UInt8]
         do {
-            text = try String(contentsOf: url, encoding: .utf8)
+            bytes = try FileBytes.read(url)
         } catch {
-            throw NumericCSVError.unreadableFile(path: url.path, reason: error.localizedDescription)
+            throw NumericCSVError.unreadableFile(path: error.path, reason: error.reason)
+        }
+        let text = try bytes.withUnsafeBufferPointer { buffer in
+            if let bad = UTF8Check.firstInvalidOffset(buffer) {
+                throw NumericCSVError.notUTF8(source: url.path, line: UTF8Check.lineNumber(of: bad, in: buffer))
+            }
+            return String(decoding: buffer, as: UTF8.self)
         }
         try self.init(parsing: text, source: url.path)
     }
@@ -204,6 +213,8 @@ public enum NumericCSVError: Error, Equatable, Sendable {
     case notANumber(Location, text: String)
     /// A field is NaN or infinite.
     case notFinite(Location, text: String)
+    /// The bytes of a line are not UTF-8 text (e.g. a Latin-1 or UTF-16 export).
+    case notUTF8(source: String, line: Int)
     /// The requested column does not exist.
     case missingColumn(name: String, available: [String])
 }
@@ -227,6 +238,8 @@ extension NumericCSVError: CustomStringConvertible, LocalizedError {
             return "\(location.prefix): value \"\(text)\" is not a number"
         case .notFinite(let location, let text):
             return "\(location.prefix): value \"\(text)\" is not finite"
+        case .notUTF8(let source, let line):
+            return "\(source): line \(line): not valid UTF-8 text; save the table as UTF-8 CSV"
         case .missingColumn(let name, let available):
             let list = available.map { "\"\($0)\"" }.joined(separator: ", ")
             return "no column named \"\(name)\"; available columns: \(list)"

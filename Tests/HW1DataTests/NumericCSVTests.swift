@@ -111,3 +111,36 @@ import Testing
         }
     }
 }
+
+@Suite struct NumericCSVFileTests {
+    @Test func directoryIsNamedAsADirectory() throws {
+        try withTemporaryDirectory { directory in
+            #expect {
+                try NumericCSV(contentsOf: directory.url)
+            } throws: { error in
+                "\(error)" == "\(directory.url.path): cannot read the file (is a directory, not a file)"
+            }
+        }
+    }
+
+    @Test func nonUTF8ByteNamesItsLineAndTheFix() throws {
+        try withTemporaryDirectory { directory in
+            // "caf\xE9" is Latin-1 é on line 3.
+            let file = try directory.write(Array("a,b\n1,2\n".utf8) + [0x63, 0x61, 0x66, 0xE9] + Array(",3\n".utf8), to: "latin1.csv")
+            #expect {
+                try NumericCSV(contentsOf: file)
+            } throws: { error in
+                "\(error)" == "\(file.path): line 3: not valid UTF-8 text; save the table as UTF-8 CSV"
+            }
+        }
+    }
+
+    @Test func utf8CheckRejectsOverlongsSurrogatesAndTruncation() {
+        func bad(_ bytes: [UInt8]) -> Int? { bytes.withUnsafeBufferPointer { UTF8Check.firstInvalidOffset($0) } }
+        #expect(bad(Array("plain ascii, and é ü 漢 🙂".utf8)) == nil)
+        #expect(bad([0x41, 0xC0, 0x80]) == 1)  // overlong NUL
+        #expect(bad([0xED, 0xA0, 0x80]) == 0)  // surrogate U+D800
+        #expect(bad([0x41, 0x42, 0xE6, 0xBC]) == 2)  // truncated at the end
+        #expect(bad([0xF4, 0x90, 0x80, 0x80]) == 0)  // above U+10FFFF
+    }
+}
