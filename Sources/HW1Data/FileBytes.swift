@@ -75,4 +75,57 @@ public enum FileBytes {
         buffer.removeSubrange(count...)
         return buffer
     }
+
+    /// An open file read front to back in pieces, so a large file never sits in memory whole.
+    /// Opening fails with the same plain words as `read(_:)`.
+    public final class SequentialReader {
+        /// The path as given.
+        public let path: String
+        /// The size `fstat` reported for a regular file; nil for a pipe.
+        public let regularFileSize: Int?
+        private let descriptor: Int32
+
+        /// Opens `url` for reading; refuses directories and devices.
+        public init(_ url: URL) throws(ReadFailure) {
+            path = url.path
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw ReadFailure(path: path, reason: FileBytes.reason(errno: errno)) }
+            var status = stat()
+            guard fstat(descriptor, &status) == 0 else {
+                let code = errno
+                close(descriptor)
+                throw ReadFailure(path: path, reason: FileBytes.reason(errno: code))
+            }
+            switch status.st_mode & S_IFMT {
+            case S_IFREG: regularFileSize = Int(status.st_size)
+            case S_IFIFO: regularFileSize = nil
+            case S_IFDIR:
+                close(descriptor)
+                throw ReadFailure(path: path, reason: "is a directory, not a file")
+            default:
+                close(descriptor)
+                throw ReadFailure(path: path, reason: "is not a regular file (a device or socket)")
+            }
+            #if os(Linux)
+            _ = posix_fadvise(descriptor, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
+            #endif
+        }
+
+        deinit { close(descriptor) }
+
+        /// Reads up to `count` bytes into `destination`; fewer only at the end of the file, 0 there.
+        public func read(into destination: UnsafeMutableRawPointer, count: Int) throws(ReadFailure) -> Int {
+            var total = 0
+            while total < count {
+                let got = Glibc.read(descriptor, destination + total, count - total)
+                if got == 0 { break }
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    throw ReadFailure(path: path, reason: FileBytes.reason(errno: errno))
+                }
+                total += got
+            }
+            return total
+        }
+    }
 }

@@ -1,13 +1,14 @@
 import Foundation
 import BLASKit
 
-/// `hw1-bench [gemm|regression|mlp|all]`: the benchmarks behind `make bench`.
+/// `hw1-bench [gemm|csv|regression|mlp|all]`: the benchmarks behind `make bench`.
 /// Each benchmark lives in its own file and prints a table with its same-run references.
 @main
 struct BenchMain {
     static let benchmarks: [(name: String, summary: String, run: @Sendable ([String]) throws -> Void)] = [
         ("gemm", "Matrix `into:` gemm against a direct cblas_sgemm on the MLP's shapes", GemmBenchmark.run),
         ("mlp", "one part-(b) training epoch against its sgemm calls alone, NumPy and PyTorch", MLPBenchmark.run),
+        ("csv", "the CSV reader on one and two threads against pandas.read_csv (C engine) on the same file", CSVBenchmark.run),
         ("regression", "Problem 1(c): closed-form least squares against gradient descent, n × d grid, NumPy peers", RegressionBenchmark.run),
     ]
 

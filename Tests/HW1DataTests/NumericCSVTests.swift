@@ -144,3 +144,42 @@ import Testing
         #expect(bad([0xF4, 0x90, 0x80, 0x80]) == 0)  // above U+10FFFF
     }
 }
+
+@Suite struct DecimalParserTests {
+    private func parse(_ text: String) -> Double? {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let result = DecimalParser.parse(
+                buffer.baseAddress!, from: 0, to: buffer.count, powers: UnsafePointer(DecimalParser.powersOfTen))
+            else { return nil }
+            return result.end == buffer.count ? result.value : nil
+        }
+    }
+
+    @Test func agreesBitForBitWithDoubleInitOnFastAndSlowPaths() {
+        let samples = [
+            "0", "-0", "1", "+1", ".5", "5.", "-1.234567891", "1.2345678901234567", "123456789012345678901234",
+            "0.1", "0.30000000000000004", "9007199254740993", "1e22", "1e23", "1.5e-22", "2.2250738585072014e-308",
+            "4.9e-324", "1e-400", "1.7976931348623157e308", "12345678.87654321", "00000000000000000000001.5",
+            "0.000000000000000000000000000001", "1E5", "3.14159265358979323846264338327950288",
+        ]
+        for text in samples {
+            let expected = Double(text)!
+            #expect(parse(text)?.bitPattern == expected.bitPattern, "\(text)")
+        }
+        // Random %.10g and %.17g values round-trip exactly.
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let value = Double(bitPattern: generator.next() & 0x7FEF_FFFF_FFFF_FFFF) * (Bool.random() ? 1 : -1)
+            for format in ["%.10g", "%.17g", "%.6e"] {
+                let text = String(format: format, value)
+                #expect(parse(text)?.bitPattern == Double(text)!.bitPattern, "\(text)")
+            }
+        }
+    }
+
+    @Test func refusesWhatIsNotADecimalAndOverflow() {
+        for text in ["", "-", ".", "e5", "1e400", "-1e400", "nan", "inf"] { #expect(parse(text) == nil, "\(text)") }
+        #expect(parse("1e") == nil)  // stops before the 'e', leaving it unconsumed
+    }
+}
