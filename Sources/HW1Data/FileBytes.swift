@@ -128,4 +128,50 @@ public enum FileBytes {
             return total
         }
     }
+
+    /// A read-only memory map of a regular file (an empty file maps to no bytes).
+    public final class Mapping {
+        /// The mapped bytes, valid while the mapping lives.
+        public let bytes: UnsafeRawBufferPointer
+
+        /// Maps `url`; refuses directories, pipes and devices in plain words.
+        public init(_ url: URL) throws(ReadFailure) {
+            let path = url.path
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw ReadFailure(path: path, reason: FileBytes.reason(errno: errno)) }
+            defer { close(descriptor) }
+            var status = stat()
+            guard fstat(descriptor, &status) == 0 else { throw ReadFailure(path: path, reason: FileBytes.reason(errno: errno)) }
+            switch status.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: throw ReadFailure(path: path, reason: "is a directory, not a file")
+            default: throw ReadFailure(path: path, reason: "is not a regular file (a pipe, device or socket), which cannot be mapped")
+            }
+            let size = Int(status.st_size)
+            guard size > 0 else {
+                bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+                return
+            }
+            guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
+                throw ReadFailure(path: path, reason: FileBytes.reason(errno: errno))
+            }
+            _ = madvise(address, size, MADV_SEQUENTIAL)
+            bytes = UnsafeRawBufferPointer(start: address, count: size)
+        }
+
+        /// Hands the pages wholly inside `range` back to the kernel (they read again from the file
+        /// if touched), so a front-to-back conversion keeps only a block resident.
+        public func release(_ range: Range<Int>) {
+            guard let base = bytes.baseAddress else { return }
+            let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+            let start = (range.lowerBound + page - 1) / page * page
+            let end = range.upperBound / page * page
+            guard end > start else { return }
+            _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED)
+        }
+
+        deinit {
+            if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
+        }
+    }
 }
