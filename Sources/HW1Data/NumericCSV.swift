@@ -86,6 +86,38 @@ public struct NumericCSV: Equatable, Sendable {
             target: target, targetName: targetName)
     }
 
+    /// The same split as `splittingTarget(named:)`, made inside this table's own storage: the
+    /// features are compacted in place, so a table that is not shared is never copied (peak
+    /// memory stays one matrix plus the target column, instead of two matrices).
+    public consuming func splittingTargetInPlace(named targetName: String) throws -> FeaturesAndTarget {
+        guard let targetIndex = columnNames.firstIndex(of: targetName) else {
+            throw NumericCSVError.missingColumn(name: targetName, available: columnNames)
+        }
+        let names = columnNames, rows = rowCount, columns = columnCount
+        var values = self.values
+        _ = consume self  // `values` is now the only reference when the caller gave the table up
+        var target = [Double](repeating: 0, count: rows)
+        values.withUnsafeMutableBufferPointer { buffer in
+            var write = 0
+            for row in 0..<rows {
+                for column in 0..<columns {
+                    let value = buffer[row * columns + column]
+                    if column == targetIndex {
+                        target[row] = value
+                    } else {
+                        buffer[write] = value  // write ≤ read, so nothing unread is overwritten
+                        write += 1
+                    }
+                }
+            }
+        }
+        values.removeLast(rows)
+        var featureNames = names
+        featureNames.remove(at: targetIndex)
+        return FeaturesAndTarget(
+            features: values, rowCount: rows, featureNames: featureNames, target: target, targetName: targetName)
+    }
+
     /// Linear in the number of columns: the first position of each name is kept in a dictionary
     /// (a header of 10⁶ columns was quadratic before, about half an hour).
     static func checkHeader(_ names: [String], source: String, line: Int) throws(NumericCSVError) {
@@ -165,6 +197,15 @@ public struct FeaturesAndTarget: Equatable, Sendable {
 
     /// Number of feature columns.
     public var columnCount: Int { featureNames.count }
+
+    /// Bundles features (row-major `rowCount × featureNames.count`) with their targets.
+    public init(features: [Double], rowCount: Int, featureNames: [String], target: [Double], targetName: String) {
+        self.features = features
+        self.rowCount = rowCount
+        self.featureNames = featureNames
+        self.target = target
+        self.targetName = targetName
+    }
 }
 
 /// A CSV problem, located by 1-based line (the header is line 1) and 1-based column.

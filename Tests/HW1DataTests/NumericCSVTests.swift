@@ -183,3 +183,46 @@ import Testing
         #expect(parse("1e") == nil)  // stops before the 'e', leaving it unconsumed
     }
 }
+
+@Suite struct NumericCSVSplitTests {
+    @Test func inPlaceSplitEqualsTheCopyingSplit() throws {
+        let text = "a,y,b,c\n" + (0..<50).map { "\($0),\($0 * 10),\(-$0),\($0 % 7)" }.joined(separator: "\n")
+        let table = try NumericCSV(parsing: text)
+        let copied = try table.splittingTarget(named: "y")
+        #expect(try table.splittingTargetInPlace(named: "y") == copied)
+        #expect(try NumericCSV(parsing: text).splittingTargetInPlace(named: "c") == (try table.splittingTarget(named: "c")))
+        #expect(throws: NumericCSVError.missingColumn(name: "z", available: ["a", "y", "b", "c"])) {
+            try NumericCSV(parsing: text).splittingTargetInPlace(named: "z")
+        }
+    }
+
+    @Test func chunkBoundariesAndThreadsDoNotChangeTheTableOrItsErrors() throws {
+        try withTemporaryDirectory { directory in
+            var text = "x,\"y\"\r\n"
+            for row in 0..<3000 { text += row % 97 == 0 ? "\r\n  \r\n" : "\(Double(row) * 0.37), \"\(row)\"\r\n" }
+            let file = directory.file("t.csv")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            let reference = try NumericCSV(parsing: text, source: file.path)
+            for (threads, chunk) in [(1, 64), (2, 100), (3, 4096), (2, 1 << 20)] {
+                var table = NumericCSV?.none
+                let reader = try NumericCSVReader(contentsOf: file, threads: threads, chunkBytes: chunk)
+                var values: [Double] = []
+                try reader.forEachBlock { values.append(contentsOf: $0.values) }
+                table = try NumericCSV(contentsOf: file, threads: threads)
+                #expect(values == reference.values && table == reference, "threads \(threads), chunk \(chunk)")
+            }
+            // An error deep in the file names the same line whatever the chunking.
+            let bad = directory.file("bad.csv")
+            try (text + "1,oops\n").write(to: bad, atomically: true, encoding: .utf8)
+            let lines = text.components(separatedBy: "\r\n").count
+            for (threads, chunk) in [(1, 64), (2, 100), (3, 4096)] {
+                #expect {
+                    let reader = try NumericCSVReader(contentsOf: bad, threads: threads, chunkBytes: chunk)
+                    try reader.forEachBlock { _ in }
+                } throws: { error in
+                    "\(error)" == "\(bad.path): line \(lines), column 2 (\"y\"): value \"oops\" is not a number"
+                }
+            }
+        }
+    }
+}
