@@ -145,4 +145,103 @@ public enum FileBytes {
         buffer.removeSubrange(count...)
         return buffer
     }
+
+    /// An open file read front to back in pieces, so a large file never sits in memory whole.
+    /// Opening fails with the same plain words as `read(_:)`.
+    public final class SequentialReader {
+        /// The path as given.
+        public let path: String
+        /// The size `fstat` reported for a regular file; nil for a pipe.
+        public let regularFileSize: Int?
+        private let descriptor: Int32
+
+        /// Opens `url` for reading; refuses directories and devices.
+        public init(_ url: URL) throws(ReadFailure) {
+            path = url.path
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw ReadFailure(path: path, reason: FileBytes.reason(errno: errno)) }
+            var status = stat()
+            guard fstat(descriptor, &status) == 0 else {
+                let code = errno
+                close(descriptor)
+                throw ReadFailure(path: path, reason: FileBytes.reason(errno: code))
+            }
+            switch status.st_mode & S_IFMT {
+            case S_IFREG: regularFileSize = Int(status.st_size)
+            case S_IFIFO: regularFileSize = nil
+            case S_IFDIR:
+                close(descriptor)
+                throw ReadFailure(path: path, reason: "is a directory, not a file")
+            default:
+                close(descriptor)
+                throw ReadFailure(path: path, reason: "is not a regular file (a device or socket)")
+            }
+            #if os(Linux)
+            _ = posix_fadvise(descriptor, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
+            #endif
+        }
+
+        deinit { close(descriptor) }
+
+        /// Reads up to `count` bytes into `destination`; fewer only at the end of the file, 0 there.
+        public func read(into destination: UnsafeMutableRawPointer, count: Int) throws(ReadFailure) -> Int {
+            var total = 0
+            while total < count {
+                let got = Glibc.read(descriptor, destination + total, count - total)
+                if got == 0 { break }
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    throw ReadFailure(path: path, reason: FileBytes.reason(errno: errno))
+                }
+                total += got
+            }
+            return total
+        }
+    }
+
+    /// A read-only memory map of a regular file (an empty file maps to no bytes).
+    public final class Mapping {
+        /// The mapped bytes, valid while the mapping lives.
+        public let bytes: UnsafeRawBufferPointer
+
+        /// Maps `url`; refuses directories, pipes and devices in plain words.
+        public init(_ url: URL) throws(ReadFailure) {
+            let path = url.path
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw ReadFailure(path: path, reason: FileBytes.reason(errno: errno)) }
+            defer { close(descriptor) }
+            var status = stat()
+            guard fstat(descriptor, &status) == 0 else { throw ReadFailure(path: path, reason: FileBytes.reason(errno: errno)) }
+            switch status.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: throw ReadFailure(path: path, reason: "is a directory, not a file")
+            default: throw ReadFailure(path: path, reason: "is not a regular file (a pipe, device or socket), which cannot be mapped")
+            }
+            let size = Int(status.st_size)
+            guard size > 0 else {
+                bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+                return
+            }
+            guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
+                throw ReadFailure(path: path, reason: FileBytes.reason(errno: errno))
+            }
+            _ = madvise(address, size, MADV_SEQUENTIAL)
+            bytes = UnsafeRawBufferPointer(start: address, count: size)
+        }
+
+        /// Hands the pages wholly inside `range` back to the kernel (they read again from the file
+        /// if touched), so a front-to-back conversion keeps only a block resident.
+        public func release(_ range: Range<Int>) {
+            guard let base = bytes.baseAddress else { return }
+            let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+            let start = (range.lowerBound + page - 1) / page * page
+            let end = range.upperBound / page * page
+            guard end > start else { return }
+            _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED)
+        }
+
+        deinit {
+            if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
+        }
+    }
 }

@@ -2,9 +2,14 @@ import Foundation
 
 /// A table of numbers read from CSV text with a header row.
 ///
+/// The text is UTF-8, with an optional byte-order mark. Lines end in `\n`, `\r\n` or a lone `\r`.
 /// Fields are separated by commas; a field may be wrapped in double quotes (`""` inside
-/// quotes is a literal quote). Whitespace around fields, CRLF line ends and blank lines
-/// are ignored. Every value must be a finite number.
+/// quotes is a literal quote; a quoted field does not span lines). Whitespace around fields
+/// and blank lines are ignored. Every value must be a finite number in Swift's `Double(_:)`
+/// syntax (decimal, or hexadecimal such as `0x1p-3`); `nan`, `inf` and numbers beyond
+/// ±1.8e308 are errors; numbers below the smallest subnormal round to 0.
+///
+/// Reading is byte-level and chunked (`NumericCSVReader`); see there for speed and memory.
 public struct NumericCSV: Equatable, Sendable {
     /// Column names from the header row, left to right.
     public let columnNames: [String]
@@ -21,52 +26,40 @@ public struct NumericCSV: Equatable, Sendable {
 
     /// Parses CSV text; `source` names the text in error messages (e.g. the file name).
     public init(parsing text: String, source: String = "<text>") throws {
-        var header: [String]?
-        var values: [Double] = []
-        var rowCount = 0
-        var lineNumber = 0
-        // "\r\n" is a single Character in Swift, so split on any newline character.
-        let text = text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)  // byte-order mark
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            lineNumber += 1
-            if line.allSatisfy(\.isWhitespace) { continue }
-            let fields = try Self.splitFields(line, source: source, line: lineNumber)
-            guard let names = header else {
-                try Self.checkHeader(fields, source: source, line: lineNumber)
-                header = fields
-                continue
-            }
-            guard fields.count == names.count else {
-                throw NumericCSVError.wrongFieldCount(
-                    source: source, line: lineNumber, expected: names.count, found: fields.count)
-            }
-            for (index, field) in fields.enumerated() {
-                let location = NumericCSVError.Location(
-                    source: source, line: lineNumber, column: index + 1, columnName: names[index])
-                guard let value = Double(field) else {
-                    throw NumericCSVError.notANumber(location, text: field)
-                }
-                guard value.isFinite else { throw NumericCSVError.notFinite(location, text: field) }
-                values.append(value)
-            }
-            rowCount += 1
-        }
-        guard let header else { throw NumericCSVError.noHeader(source: source) }
-        guard rowCount > 0 else { throw NumericCSVError.noDataRows(source: source) }
-        columnNames = header
-        self.rowCount = rowCount
-        self.values = values
+        try self.init(reading: NumericCSVReader(bytes: Array(text.utf8), source: source))
     }
 
-    /// Reads and parses a CSV file (UTF-8).
-    public init(contentsOf url: URL) throws {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw NumericCSVError.unreadableFile(path: url.path, reason: error.localizedDescription)
+    /// Reads and parses a CSV file (UTF-8), a chunk at a time: the file is never held whole,
+    /// only the parsed values (8 bytes per number) are.
+    ///
+    /// - Parameter threads: chunks parsed at the same time (see `NumericCSVReader`).
+    /// - Throws: `NumericCSVError.unreadableFile` in plain words ("is a directory, not a file"),
+    ///   `.notUTF8` naming the first line with a byte that is not UTF-8, or any parse error.
+    public init(contentsOf url: URL, threads: Int = 1) throws {
+        try self.init(reading: NumericCSVReader(contentsOf: url, threads: threads))
+    }
+
+    /// Collects every block of `reader`. The capacity is estimated from the first block's bytes
+    /// per row and the file size, with a tenth to spare; reserved pages that are never written
+    /// cost address space, not memory.
+    init(reading reader: NumericCSVReader) throws {
+        let columns = reader.columnNames.count
+        var values: [Double] = []
+        var rowCount = 0
+        try reader.forEachBlock { block in
+            if rowCount == 0, let size = reader.fileSize, block.bytesRead > 0 {
+                let estimatedRows = Double(block.rowCount) * Double(size) / Double(block.bytesRead) * 1.1 + 16
+                if estimatedRows * Double(columns) < Double(Int.max / 16) {
+                    values.reserveCapacity(Int(estimatedRows) * columns)
+                }
+            }
+            values.append(contentsOf: block.values)
+            rowCount += block.rowCount
         }
-        try self.init(parsing: text, source: url.path)
+        guard rowCount > 0 else { throw NumericCSVError.noDataRows(source: reader.source) }
+        columnNames = reader.columnNames
+        self.rowCount = rowCount
+        self.values = values
     }
 
     /// Splits the table into a feature matrix and the target column `targetName`.
@@ -93,9 +86,41 @@ public struct NumericCSV: Equatable, Sendable {
             target: target, targetName: targetName)
     }
 
+    /// The same split as `splittingTarget(named:)`, made inside this table's own storage: the
+    /// features are compacted in place, so a table that is not shared is never copied (peak
+    /// memory stays one matrix plus the target column, instead of two matrices).
+    public consuming func splittingTargetInPlace(named targetName: String) throws -> FeaturesAndTarget {
+        guard let targetIndex = columnNames.firstIndex(of: targetName) else {
+            throw NumericCSVError.missingColumn(name: targetName, available: columnNames)
+        }
+        let names = columnNames, rows = rowCount, columns = columnCount
+        var values = self.values
+        _ = consume self  // `values` is now the only reference when the caller gave the table up
+        var target = [Double](repeating: 0, count: rows)
+        values.withUnsafeMutableBufferPointer { buffer in
+            var write = 0
+            for row in 0..<rows {
+                for column in 0..<columns {
+                    let value = buffer[row * columns + column]
+                    if column == targetIndex {
+                        target[row] = value
+                    } else {
+                        buffer[write] = value  // write ≤ read, so nothing unread is overwritten
+                        write += 1
+                    }
+                }
+            }
+        }
+        values.removeLast(rows)
+        var featureNames = names
+        featureNames.remove(at: targetIndex)
+        return FeaturesAndTarget(
+            features: values, rowCount: rows, featureNames: featureNames, target: target, targetName: targetName)
+    }
+
     /// Linear in the number of columns: the first position of each name is kept in a dictionary
     /// (a header of 10⁶ columns was quadratic before, about half an hour).
-    private static func checkHeader(_ names: [String], source: String, line: Int) throws {
+    static func checkHeader(_ names: [String], source: String, line: Int) throws(NumericCSVError) {
         var firstPosition = [String: Int](minimumCapacity: names.count)
         for (index, name) in names.enumerated() {
             guard !name.isEmpty else {
@@ -111,7 +136,7 @@ public struct NumericCSV: Equatable, Sendable {
     }
 
     /// Splits one line at commas outside double quotes and trims whitespace around each field.
-    private static func splitFields(_ line: Substring, source: String, line lineNumber: Int) throws -> [String] {
+    static func splitFields(_ line: Substring, source: String, line lineNumber: Int) throws(NumericCSVError) -> [String] {
         var fields: [String] = []
         var current = ""
         var insideQuotes = false
@@ -172,6 +197,15 @@ public struct FeaturesAndTarget: Equatable, Sendable {
 
     /// Number of feature columns.
     public var columnCount: Int { featureNames.count }
+
+    /// Bundles features (row-major `rowCount × featureNames.count`) with their targets.
+    public init(features: [Double], rowCount: Int, featureNames: [String], target: [Double], targetName: String) {
+        self.features = features
+        self.rowCount = rowCount
+        self.featureNames = featureNames
+        self.target = target
+        self.targetName = targetName
+    }
 }
 
 /// A CSV problem, located by 1-based line (the header is line 1) and 1-based column.
@@ -204,6 +238,11 @@ public enum NumericCSVError: Error, Equatable, Sendable {
     case notANumber(Location, text: String)
     /// A field is NaN or infinite.
     case notFinite(Location, text: String)
+    /// A field is a decimal number beyond the range of Double (about ±1.8e308), e.g. `1e400`.
+    /// (Numbers too small for a Double round to 0 or a subnormal, as in every reader.)
+    case outOfRange(Location, text: String)
+    /// The bytes of a line are not UTF-8 text (e.g. a Latin-1 or UTF-16 export).
+    case notUTF8(source: String, line: Int)
     /// The requested column does not exist.
     case missingColumn(name: String, available: [String])
 }
@@ -227,6 +266,10 @@ extension NumericCSVError: CustomStringConvertible, LocalizedError {
             return "\(location.prefix): value \"\(text)\" is not a number"
         case .notFinite(let location, let text):
             return "\(location.prefix): value \"\(text)\" is not finite"
+        case .outOfRange(let location, let text):
+            return "\(location.prefix): value \"\(text)\" is beyond the range of a Double (about ±1.8e308)"
+        case .notUTF8(let source, let line):
+            return "\(source): line \(line): not valid UTF-8 text; save the table as UTF-8 CSV"
         case .missingColumn(let name, let available):
             let list = available.map { "\"\($0)\"" }.joined(separator: ", ")
             return "no column named \"\(name)\"; available columns: \(list)"

@@ -73,7 +73,16 @@ extension LinearRegression {
         var rhs = [Scalar](repeating: 0, count: d)
         BLAS.gemv(x, .transposed, y, into: &rhs)
         for j in 0..<d { rhs[j] -= n * means[j] * moments.targetMean }
+        return try solveCentredNormalEquations(gram: gram, rhs: rhs)
+    }
 
+    /// Solves `A·w = b` for the centred Gram matrix `A` (its upper triangle is read) by Cholesky,
+    /// refusing a singular or numerically singular `A` with the same words for every caller
+    /// (the in-memory fit and the streamed sums of `NormalEquationSums`).
+    static func solveCentredNormalEquations<Scalar: BLASScalar>(
+        gram: Matrix<Scalar>, rhs: [Scalar]
+    ) throws(RegressionError) -> [Scalar] {
+        let d = gram.rows
         let factor: Matrix<Scalar>
         do {
             factor = try LAPACK.choleskyFactor(gram, triangle: .upper)

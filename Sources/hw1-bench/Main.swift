@@ -1,7 +1,7 @@
 import Foundation
 import BLASKit
 
-/// `hw1-bench [gemm|mlp|wrappers|regression|all]`: the benchmarks behind `make bench`.
+/// `hw1-bench [gemm|csv|mlp|wrappers|regression|all]`: the benchmarks behind `make bench`.
 /// Each benchmark lives in its own file and prints a table with its same-run references.
 @main
 struct BenchMain {
@@ -9,6 +9,7 @@ struct BenchMain {
         ("gemm", "Matrix `into:` gemm against a direct cblas_sgemm on the MLP's shapes", GemmBenchmark.run),
         ("mlp", "one part-(b) training epoch against its sgemm calls alone, NumPy and PyTorch", MLPBenchmark.run),
         ("wrappers", "every BLASKit entry point against the raw CBLAS/LAPACKE call, n = 64, 256, 1024 (--sizes, --only)", WrapperBenchmark.run),
+        ("csv", "the CSV reader on one and two threads against pandas.read_csv (C engine) on the same file", CSVBenchmark.run),
         ("regression", "Problem 1(c): closed-form least squares against gradient descent, n × d grid, NumPy peers", RegressionBenchmark.run),
     ]
 

@@ -111,3 +111,118 @@ import Testing
         }
     }
 }
+
+@Suite struct NumericCSVFileTests {
+    @Test func directoryIsNamedAsADirectory() throws {
+        try withTemporaryDirectory { directory in
+            #expect {
+                try NumericCSV(contentsOf: directory.url)
+            } throws: { error in
+                "\(error)" == "\(directory.url.path): cannot read the file (is a directory, not a file)"
+            }
+        }
+    }
+
+    @Test func nonUTF8ByteNamesItsLineAndTheFix() throws {
+        try withTemporaryDirectory { directory in
+            // "caf\xE9" is Latin-1 é on line 3.
+            let file = try directory.write(Array("a,b\n1,2\n".utf8) + [0x63, 0x61, 0x66, 0xE9] + Array(",3\n".utf8), to: "latin1.csv")
+            #expect {
+                try NumericCSV(contentsOf: file)
+            } throws: { error in
+                "\(error)" == "\(file.path): line 3: not valid UTF-8 text; save the table as UTF-8 CSV"
+            }
+        }
+    }
+
+    @Test func utf8CheckRejectsOverlongsSurrogatesAndTruncation() {
+        func bad(_ bytes: [UInt8]) -> Int? { bytes.withUnsafeBufferPointer { UTF8Check.firstInvalidOffset($0) } }
+        #expect(bad(Array("plain ascii, and é ü 漢 🙂".utf8)) == nil)
+        #expect(bad([0x41, 0xC0, 0x80]) == 1)  // overlong NUL
+        #expect(bad([0xED, 0xA0, 0x80]) == 0)  // surrogate U+D800
+        #expect(bad([0x41, 0x42, 0xE6, 0xBC]) == 2)  // truncated at the end
+        #expect(bad([0xF4, 0x90, 0x80, 0x80]) == 0)  // above U+10FFFF
+    }
+}
+
+@Suite struct DecimalParserTests {
+    private func parse(_ text: String) -> Double? {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let result = DecimalParser.parse(
+                buffer.baseAddress!, from: 0, to: buffer.count, powers: UnsafePointer(DecimalParser.powersOfTen))
+            else { return nil }
+            return result.end == buffer.count ? result.value : nil
+        }
+    }
+
+    @Test func agreesBitForBitWithDoubleInitOnFastAndSlowPaths() {
+        let samples = [
+            "0", "-0", "1", "+1", ".5", "5.", "-1.234567891", "1.2345678901234567", "123456789012345678901234",
+            "0.1", "0.30000000000000004", "9007199254740993", "1e22", "1e23", "1.5e-22", "2.2250738585072014e-308",
+            "4.9e-324", "1e-400", "1.7976931348623157e308", "12345678.87654321", "00000000000000000000001.5",
+            "0.000000000000000000000000000001", "1E5", "3.14159265358979323846264338327950288",
+        ]
+        for text in samples {
+            let expected = Double(text)!
+            #expect(parse(text)?.bitPattern == expected.bitPattern, "\(text)")
+        }
+        // Random %.10g and %.17g values round-trip exactly.
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let value = Double(bitPattern: generator.next() & 0x7FEF_FFFF_FFFF_FFFF) * (Bool.random() ? 1 : -1)
+            for format in ["%.10g", "%.17g", "%.6e"] {
+                let text = String(format: format, value)
+                #expect(parse(text)?.bitPattern == Double(text)!.bitPattern, "\(text)")
+            }
+        }
+    }
+
+    @Test func refusesWhatIsNotADecimalAndOverflow() {
+        for text in ["", "-", ".", "e5", "1e400", "-1e400", "nan", "inf"] { #expect(parse(text) == nil, "\(text)") }
+        #expect(parse("1e") == nil)  // stops before the 'e', leaving it unconsumed
+    }
+}
+
+@Suite struct NumericCSVSplitTests {
+    @Test func inPlaceSplitEqualsTheCopyingSplit() throws {
+        let text = "a,y,b,c\n" + (0..<50).map { "\($0),\($0 * 10),\(-$0),\($0 % 7)" }.joined(separator: "\n")
+        let table = try NumericCSV(parsing: text)
+        let copied = try table.splittingTarget(named: "y")
+        #expect(try table.splittingTargetInPlace(named: "y") == copied)
+        #expect(try NumericCSV(parsing: text).splittingTargetInPlace(named: "c") == (try table.splittingTarget(named: "c")))
+        #expect(throws: NumericCSVError.missingColumn(name: "z", available: ["a", "y", "b", "c"])) {
+            try NumericCSV(parsing: text).splittingTargetInPlace(named: "z")
+        }
+    }
+
+    @Test func chunkBoundariesAndThreadsDoNotChangeTheTableOrItsErrors() throws {
+        try withTemporaryDirectory { directory in
+            var text = "x,\"y\"\r\n"
+            for row in 0..<3000 { text += row % 97 == 0 ? "\r\n  \r\n" : "\(Double(row) * 0.37), \"\(row)\"\r\n" }
+            let file = directory.file("t.csv")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            let reference = try NumericCSV(parsing: text, source: file.path)
+            for (threads, chunk) in [(1, 64), (2, 100), (3, 4096), (2, 1 << 20)] {
+                var table = NumericCSV?.none
+                let reader = try NumericCSVReader(contentsOf: file, threads: threads, chunkBytes: chunk)
+                var values: [Double] = []
+                try reader.forEachBlock { values.append(contentsOf: $0.values) }
+                table = try NumericCSV(contentsOf: file, threads: threads)
+                #expect(values == reference.values && table == reference, "threads \(threads), chunk \(chunk)")
+            }
+            // An error deep in the file names the same line whatever the chunking.
+            let bad = directory.file("bad.csv")
+            try (text + "1,oops\n").write(to: bad, atomically: true, encoding: .utf8)
+            let lines = text.components(separatedBy: "\r\n").count
+            for (threads, chunk) in [(1, 64), (2, 100), (3, 4096)] {
+                #expect {
+                    let reader = try NumericCSVReader(contentsOf: bad, threads: threads, chunkBytes: chunk)
+                    try reader.forEachBlock { _ in }
+                } throws: { error in
+                    "\(error)" == "\(bad.path): line \(lines), column 2 (\"y\"): value \"oops\" is not a number"
+                }
+            }
+        }
+    }
+}
