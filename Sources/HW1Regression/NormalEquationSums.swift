@@ -1,5 +1,5 @@
 import BLASKit
-import BLASKitCBLAS
+internal import BLASKitCBLAS
 
 /// The sufficient statistics of least squares with a bias, accumulated a block of rows at a time
 /// so that the closed form needs one pass over data that never sits in memory whole.
