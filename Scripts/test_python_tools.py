@@ -166,10 +166,21 @@ def test_sklearn_matches_lstsq(directory: Path) -> None:
     expect_error(lambda: sklearn_reference.read_csv(path, "target"), f"{path}:3:2", "oops")
 
 
+def test_readme_example_is_the_compiled_one(_: Path) -> None:
+    """The README's library example is the code Examples/BLASConsumer compiles and checks."""
+    root = Path(__file__).resolve().parent.parent
+    source = (root / "Examples/BLASConsumer/Sources/BLASConsumer/ReadmeExample.swift").read_text()
+    body = source.split("// readme-example: begin\n")[1].split("// readme-example: end")[0]
+    lines = [line[4:] for line in body.rstrip().split("\n")]
+    readme = (root / "README.md").read_text()
+    block = "```swift\nimport BLASKit\n\n" + "\n".join(lines) + "\n```"
+    assert block in readme, "README's 'Use the BLAS/LAPACK wrapper' example differs from ReadmeExample.swift"
+
+
 def main() -> int:
     argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
     cases = [test_idx_checks, test_search_order, test_model_round_trip, test_model_refusals,
-             test_design_condition, test_sklearn_matches_lstsq]
+             test_design_condition, test_sklearn_matches_lstsq, test_readme_example_is_the_compiled_one]
     passed = failed = 0
     for case in cases:
         with tempfile.TemporaryDirectory() as temporary:

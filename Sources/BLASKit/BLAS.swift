@@ -7,7 +7,7 @@ package import BLASKitCBLAS
 /// BLAS.gemm(a, .transposed, a, .noTranspose, into: &c)   // c = Aᵀ·A
 /// ```
 ///
-/// (Before 0.1.0 the first case was `.noTranspose`, which shadowed `Optional.noTranspose`.)
+/// (Before 0.1.0 the first case was `.none`, which shadowed `Optional.none`.)
 public enum Transpose: Sendable {
     /// The operand as stored, `op(A) = A` (CBLAS `CblasNoTrans`, LAPACK `'N'`).
     case noTranspose

@@ -17,4 +17,5 @@ guard residual < 1e-12, product == Matrix([[17, 7], [7, 10]]) else {
     print("BLASConsumer: unexpected result")
     exit(1)
 }
+try readmeExample()
 print("BLASConsumer: OK (\(OpenBLAS.configuration))")
