@@ -29,6 +29,8 @@ help:
 	@echo "make bench SWIFT_TARGET_CPU=znver4 - tune release builds (build, run, bench) for one processor; unset: baseline x86-64"
 	@echo "make submission NAME=First_Last - the hand-in archive dist/HW1_First_Last.zip (PDFs, notebooks, code, results)"
 	@echo "make pdf NAME=First_Last - only the two answer PDFs in dist/"
+	@echo "make docs   - the BLASKit DocC catalog (warnings are errors)"
+	@echo "make fuzz FUZZ_SECONDS=60 - libFuzzer targets for every parser (Fuzz/); make sanitize - the suite under TSan and ASan"
 	@echo "make clean  - remove build output (make distclean also removes the Python venv)"
 
 # Debian packages: installed with apt-get as root, else through sudo, else we say how.
