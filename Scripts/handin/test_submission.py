@@ -66,7 +66,7 @@ class CommittedNotebookTests(unittest.TestCase):
         for needed in ("dense-forward", "dense-weight-gradient", "softmax-cross-entropy-gradient",
                        "sgd-momentum-update"):
             self.assertIn(needed, shown)
-        self.assertIn("cblasGemm", marked["dense-forward"].code)
+        self.assertRegex(marked["dense-forward"].code, r"Scalar\.\w*[Gg]emm\(")
         self.assertIn("mu * v[i] + gi", marked["sgd-momentum-update"].code)
 
     def test_unbalanced_markers_are_reported(self):
@@ -142,7 +142,9 @@ class SubmissionArchiveTests(unittest.TestCase):
         for name in self.names:
             with self.subTest(member=name):
                 self.assertNotRegex(name, r"(^|/)(\.build|\.venv|dist|__pycache__)/")
-                self.assertFalse(name.endswith((".safetensors", ".pyc")))
+                self.assertFalse(name.endswith((".pyc", "/model.safetensors")))
+                if name.endswith(".safetensors"):  # tiny fuzz seeds in code/Fuzz/corpus, never weights
+                    self.assertLess(self.archive.getinfo(name).file_size, 4096)
 
     def test_pdfs_in_the_archive_are_pdfs(self):
         for member in ("HW1_Test_User.pdf", "HW1_Test_User_fa.pdf"):
